@@ -86,6 +86,8 @@ export const Branch = z.object({
   status: BranchStatus,
   /** Why a point is not open, when known ("renovation until 1 Dec"). */
   statusNote: z.optional(z.string()),
+  /** Carrier-side references a tariff request needs, e.g. Nova Poshta { cityRef, warehouseRef }. */
+  carrierRefs: z.optional(z.record(z.string(), z.string())),
 });
 export type Branch = z.infer<typeof Branch>;
 
