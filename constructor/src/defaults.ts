@@ -1,0 +1,62 @@
+import type { BranchType, Layout, Mode, SortOrder } from '../../widget/src/model/index.js';
+
+/**
+ * What the widget does when a setting is absent. The snippet leaves these out so an embed
+ * stays short and picks up future default changes; keep in step with the widget's own defaults.
+ */
+export const WIDGET_DEFAULTS = {
+  carriers: ['russian-post', 'nova-poshta'] as readonly string[],
+  types: ['post_office', 'pickup_point', 'parcel_locker'] as readonly BranchType[],
+  layout: 'both' as Layout,
+  mode: 'inline' as Mode,
+  sort: 'nearest' as SortOrder,
+  hideUnfit: false,
+};
+
+export const CARRIER_OPTIONS = [
+  { value: 'russian-post', label: 'Russian Post' },
+  { value: 'nova-poshta', label: 'Nova Poshta' },
+] as const;
+
+export const TYPE_OPTIONS = [
+  { value: 'post_office', label: 'Post offices' },
+  { value: 'pickup_point', label: 'Pickup points' },
+  { value: 'parcel_locker', label: 'Parcel lockers' },
+] as const;
+
+export const LANG_OPTIONS = [
+  { value: '', label: 'Automatic (from the page)' },
+  { value: 'ru', label: 'Русский (ru)' },
+  { value: 'uk', label: 'Українська (uk)' },
+  { value: 'en', label: 'English (en)' },
+] as const;
+
+export const LAYOUT_OPTIONS = [
+  { value: 'both', label: 'Map and list' },
+  { value: 'map', label: 'Map only' },
+  { value: 'list', label: 'List only' },
+] as const;
+
+export const MODE_OPTIONS = [
+  { value: 'inline', label: 'Inline on the page' },
+  { value: 'modal', label: 'In a dialog opened by a button' },
+] as const;
+
+export const SORT_OPTIONS = [
+  { value: 'nearest', label: 'Nearest first' },
+  { value: 'cheapest', label: 'Cheapest first' },
+  { value: 'fastest', label: 'Fastest delivery first' },
+  { value: 'best', label: 'Best (weighted)' },
+] as const;
+
+export const CURRENCY_OPTIONS = ['RUB', 'UAH', 'KZT', 'BYN', 'EUR', 'USD'] as const;
+
+export const COUNTRY_OPTIONS = [
+  { value: '', label: 'Not set' },
+  { value: 'RU', label: 'Russia (RU)' },
+  { value: 'UA', label: 'Ukraine (UA)' },
+  { value: 'KZ', label: 'Kazakhstan (KZ)' },
+  { value: 'BY', label: 'Belarus (BY)' },
+  { value: 'PL', label: 'Poland (PL)' },
+  { value: 'DE', label: 'Germany (DE)' },
+] as const;
