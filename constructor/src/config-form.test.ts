@@ -89,7 +89,7 @@ describe('formToConfig', () => {
     expect(r.errors.types).toBe('Point types: choose at least one point type');
     expect(r.errors.tileUrl).toBe('Tile URL: must contain {z}, {x} and {y}');
     expect(r.errors.apiBase).toMatch(/^API base URL: must be an http\(s\) URL/);
-    expect(formToConfig(form({ tileUrl: '/tiles/{z}/{x}/{y}.png', apiBase: 'https://api.example/api/v1' })).errors).toEqual({});
+    expect(formToConfig(form({ tileUrl: '/tiles/{z}/{x}/{y}.png', apiBase: 'https://api.example' })).errors).toEqual({});
   });
 
   it('reports a bad carrier slug on the carriers field', () => {
@@ -97,7 +97,8 @@ describe('formToConfig', () => {
   });
 
   it('rejects a name longer than the schema allows', () => {
-    expect(formToConfig(form({ name: 'x'.repeat(121) })).errors.name).toBe('Form field name: must be at most 120 characters');
+    expect(formToConfig(form({ name: 'x'.repeat(101) })).errors.name).toBe('Form field name: must be at most 100 characters');
+    expect(formToConfig(form({ tileUrl: 'none' })).errors).toEqual({});
   });
 });
 

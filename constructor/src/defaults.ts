@@ -1,14 +1,20 @@
-import type { BranchType, Layout, Mode, SortOrder } from '../../widget/src/model/index.js';
+import type { BranchType, SortOrder } from '../../widget/src/model/index.js';
+import { DEFAULTS } from '../../widget/src/element/settings.js';
 
 /**
- * What the widget does when a setting is absent. The snippet leaves these out so an embed
- * stays short and picks up future default changes; keep in step with the widget's own defaults.
+ * What the widget does when a setting is absent (its own DEFAULTS, plus the config-only ones).
+ * The snippet leaves these out so an embed stays short and follows future default changes.
+ * An empty carriers/types list means "all" to the widget; the form shows all of them ticked.
  */
 export const WIDGET_DEFAULTS = {
   carriers: ['russian-post', 'nova-poshta'] as readonly string[],
   types: ['post_office', 'pickup_point', 'parcel_locker'] as readonly BranchType[],
-  layout: 'both' as Layout,
-  mode: 'inline' as Mode,
+  layout: DEFAULTS.layout,
+  mode: DEFAULTS.mode,
+  name: DEFAULTS.name,
+  zoom: DEFAULTS.zoom,
+  center: DEFAULTS.center,
+  tileUrl: DEFAULTS.tileUrl,
   sort: 'nearest' as SortOrder,
   hideUnfit: false,
 };

@@ -2,6 +2,7 @@
 // (a real HTML parser checks that escaped values stay inside their attribute)
 import { describe, expect, it } from 'vitest';
 import type { WidgetConfig } from '../../widget/src/model/config.js';
+import { WIDGET_DEFAULTS } from './defaults.js';
 import { buildElement, buildJs, buildScriptTag, buildSnippets, elementAttributes, escapeAttr, safeJson } from './snippet.js';
 
 const SRC = { scriptUrl: 'https://cdn.example/widget/dist/branch-picker.js', integrity: 'sha384-abc+/=' };
@@ -41,17 +42,19 @@ describe('elementAttributes', () => {
       layout: 'both', mode: 'inline', sort: 'nearest', hideUnfit: false,
     };
     expect(elementAttributes(config)).toEqual([]);
+    expect(elementAttributes({ ...config, carriers: [], types: [], name: WIDGET_DEFAULTS.name, zoom: WIDGET_DEFAULTS.zoom,
+      center: { ...WIDGET_DEFAULTS.center }, tileUrl: WIDGET_DEFAULTS.tileUrl })).toEqual([]);
     expect(buildElement(config)).toBe('<branch-picker></branch-picker>');
   });
 
   it('writes non-default settings as kebab-case attributes', () => {
     const config: WidgetConfig = {
       carriers: ['nova-poshta'], types: ['parcel_locker', 'pickup_point'], lang: 'uk', center: { lat: 50.45, lng: 30.52 },
-      zoom: 12, layout: 'list', mode: 'modal', tileUrl: '/tiles/{z}/{x}/{y}.png', name: 'branch', apiBase: 'https://api.example',
+      zoom: 11, layout: 'list', mode: 'modal', tileUrl: '/tiles/{z}/{x}/{y}.png', name: 'delivery_point', apiBase: 'https://api.example',
     };
     expect(Object.fromEntries(elementAttributes(config))).toEqual({
-      name: 'branch', 'api-base': 'https://api.example', carriers: 'nova-poshta', types: 'parcel_locker,pickup_point',
-      lang: 'uk', center: '50.45,30.52', zoom: '12', layout: 'list', mode: 'modal', 'tile-url': '/tiles/{z}/{x}/{y}.png',
+      name: 'delivery_point', 'api-base': 'https://api.example', carriers: 'nova-poshta', types: 'parcel_locker,pickup_point',
+      lang: 'uk', center: '50.45,30.52', zoom: '11', layout: 'list', mode: 'modal', 'tile-url': '/tiles/{z}/{x}/{y}.png',
     });
   });
 

@@ -58,7 +58,7 @@ export function safeJson(value: unknown, indent = 2): string {
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  if (!a) return true;
+  if (!a || a.length === 0) return true; // absent or empty: the widget shows all
   return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 }
 
@@ -69,7 +69,7 @@ export function elementAttributes(config: WidgetConfig, opts: SnippetOptions = {
     if (value !== undefined && value !== '') attrs.push([name, value]);
   };
   if (opts.elementId) push('id', opts.elementId);
-  push('name', config.name);
+  if (config.name !== WIDGET_DEFAULTS.name) push('name', config.name);
   push('api-base', config.apiBase ?? opts.defaultApiBase);
   if (opts.configId) {
     // Everything else comes from the saved config on the server.
@@ -79,11 +79,13 @@ export function elementAttributes(config: WidgetConfig, opts: SnippetOptions = {
   if (!sameList(config.carriers, WIDGET_DEFAULTS.carriers)) push('carriers', config.carriers?.join(','));
   if (!sameList(config.types, WIDGET_DEFAULTS.types)) push('types', config.types?.join(','));
   push('lang', config.lang);
-  if (config.center) push('center', `${config.center.lat},${config.center.lng}`);
-  push('zoom', config.zoom === undefined ? undefined : String(config.zoom));
+  const c = config.center;
+  const d = WIDGET_DEFAULTS.center;
+  if (c && (c.lat !== d.lat || c.lng !== d.lng)) push('center', `${c.lat},${c.lng}`);
+  if (config.zoom !== undefined && config.zoom !== WIDGET_DEFAULTS.zoom) push('zoom', String(config.zoom));
   if (config.layout !== WIDGET_DEFAULTS.layout) push('layout', config.layout);
   if (config.mode !== WIDGET_DEFAULTS.mode) push('mode', config.mode);
-  push('tile-url', config.tileUrl);
+  if (config.tileUrl !== WIDGET_DEFAULTS.tileUrl) push('tile-url', config.tileUrl);
   return attrs;
 }
 
