@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getDocumentDeliveryDate, getDocumentPrice, internetDocumentMethods, NP_ERRORS } from './internet-document.js';
+import { getDocumentDeliveryDate as dateResult, getDocumentPrice as priceResult, internetDocumentMethods, NP_ERRORS } from './internet-document.js';
+import { envelope } from './envelope.js';
+import type { TariffDirectory } from '../../pricing/directory.js';
+
+const getDocumentPrice = (p: unknown, d: TariffDirectory) => envelope(priceResult(p, d));
+const getDocumentDeliveryDate = (p: unknown, d: TariffDirectory, now: Date) => envelope(dateResult(p, d, now));
 import { NP_CITIES, NP_LOCKER_REF, testDirectory } from '../../pricing/test-directory.js';
 
 const KYIV = NP_CITIES.kyiv.ref;
@@ -63,7 +68,7 @@ describe('getDocumentDeliveryDate', () => {
     const methods = internetDocumentMethods(testDirectory, () => NOW);
     const props = { CitySender: KYIV, CityRecipient: NP_CITIES.brovary.ref, ServiceType: 'WarehouseWarehouse', DateTime: '27.08.2026' };
     for (const name of ['InternetDocument.getDocumentDeliveryDate', 'Common.getDocumentDeliveryDate'] as const) {
-      const r = methods[name](props);
+      const r = envelope(methods[name]!(props));
       expect(r.success).toBe(true);
       expect(r.data[0]).toEqual({ DeliveryDate: { date: '2026-08-28 00:00:00.000000', timezone_type: 3, timezone: 'Europe/Kyiv' } });
     }

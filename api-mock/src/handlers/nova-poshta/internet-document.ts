@@ -6,18 +6,8 @@ import {
   type NpSeat, type NpServiceType,
 } from '../../pricing/nova-poshta.js';
 import type { TariffDirectory } from '../../pricing/directory.js';
-
-export interface NpEnvelope {
-  success: boolean;
-  data: unknown[];
-  errors: string[];
-  warnings: string[];
-  info: Record<string, unknown> | unknown[];
-  messageCodes: string[];
-  errorCodes: string[];
-  warningCodes: string[];
-  infoCodes: string[];
-}
+import type { NpMethod, NpResult } from './envelope.js';
+import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
 
 /** Sandbox error table: message as NP words it, code as an 11-digit string. */
 export const NP_ERRORS = {
@@ -40,18 +30,12 @@ export const NP_ERRORS = {
 
 type NpErrorKey = keyof typeof NP_ERRORS;
 
-export function npSuccess(data: unknown[]): NpEnvelope {
-  return {
-    success: true, data, errors: [], warnings: [], info: { totalCount: data.length },
-    messageCodes: [], errorCodes: [], warningCodes: [], infoCodes: [],
-  };
+function success(data: unknown[]): NpResult {
+  return { ok: true, data, info: { totalCount: data.length } };
 }
 
-export function npFailure(keys: readonly NpErrorKey[]): NpEnvelope {
-  return {
-    success: false, data: [], errors: keys.map((k) => NP_ERRORS[k][0]), warnings: [], info: [],
-    messageCodes: [], errorCodes: keys.map((k) => NP_ERRORS[k][1]), warningCodes: [], infoCodes: [],
-  };
+function failure(keys: readonly NpErrorKey[]): NpResult {
+  return { ok: false, errors: keys.map((k) => NP_ERRORS[k][0]), errorCodes: keys.map((k) => NP_ERRORS[k][1]) };
 }
 
 /** NP accepts numbers and numeric strings alike ("0.5", 0.5). */
@@ -97,7 +81,7 @@ function sortedDims(d: readonly number[]): number[] {
   return [...d].sort((a, b) => a - b);
 }
 
-export function getDocumentPrice(props: unknown, dir: TariffDirectory): NpEnvelope {
+export function getDocumentPrice(props: unknown, dir: TariffDirectory): NpResult {
   const p = record(props);
   const errors: NpErrorKey[] = [];
   const { from, to } = resolveCities(p, dir, errors);
@@ -152,7 +136,7 @@ export function getDocumentPrice(props: unknown, dir: TariffDirectory): NpEnvelo
   }
 
   if (errors.length > 0 || !from || !to || !serviceType || weight === undefined || cost === undefined) {
-    return npFailure(errors);
+    return failure(errors);
   }
   const packCount = num(p.PackCount);
   const r = npPrice({
@@ -163,7 +147,7 @@ export function getDocumentPrice(props: unknown, dir: TariffDirectory): NpEnvelo
   const item: Record<string, string> = { AssessedCost: uah(r.AssessedCost), Cost: uah(r.Cost) };
   if (r.CostRedelivery !== undefined) item.CostRedelivery = uah(r.CostRedelivery);
   if (r.CostPack !== undefined) item.CostPack = uah(r.CostPack);
-  return npSuccess([item]);
+  return success([item]);
 }
 
 /** Today in Kyiv as YYYY-MM-DD. */
@@ -171,7 +155,7 @@ function kyivToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export function getDocumentDeliveryDate(props: unknown, dir: TariffDirectory, now: Date): NpEnvelope {
+export function getDocumentDeliveryDate(props: unknown, dir: TariffDirectory, now: Date): NpResult {
   const p = record(props);
   const errors: NpErrorKey[] = [];
   const { from, to } = resolveCities(p, dir, errors);
@@ -185,17 +169,25 @@ export function getDocumentDeliveryDate(props: unknown, dir: TariffDirectory, no
     if (!m || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) errors.push('dateInvalid');
     else dispatch = iso;
   }
-  if (errors.length > 0 || !from || !to || !serviceType) return npFailure(errors);
+  if (errors.length > 0 || !from || !to || !serviceType) return failure(errors);
   const date = npDeliveryDate(from, to, dispatch, serviceType);
-  return npSuccess([{ DeliveryDate: { date: `${date} 00:00:00.000000`, timezone_type: 3, timezone: 'Europe/Kyiv' } }]);
+  return success([{ DeliveryDate: { date: `${date} 00:00:00.000000`, timezone_type: 3, timezone: 'Europe/Kyiv' } }]);
 }
 
-/** The methods this module serves, keyed "modelName.calledMethod". */
-export function internetDocumentMethods(dir: TariffDirectory, now: () => Date = () => new Date()) {
-  const deliveryDate = (props: unknown): NpEnvelope => getDocumentDeliveryDate(props, dir, now());
+/** The methods this module serves, keyed "modelName.calledMethod", over a fixed directory (tests). */
+export function internetDocumentMethods(dir: TariffDirectory, now: () => Date = () => new Date()): Record<string, (props: unknown) => NpResult> {
+  const deliveryDate = (props: unknown): NpResult => getDocumentDeliveryDate(props, dir, now());
   return {
-    'InternetDocument.getDocumentPrice': (props: unknown): NpEnvelope => getDocumentPrice(props, dir),
+    'InternetDocument.getDocumentPrice': (props: unknown): NpResult => getDocumentPrice(props, dir),
     'InternetDocument.getDocumentDeliveryDate': deliveryDate,
     'Common.getDocumentDeliveryDate': deliveryDate,
   };
 }
+
+/** The same methods for the sandbox registry: the directory comes from the request's context. */
+const deliveryDateMethod: NpMethod = (props, env) => getDocumentDeliveryDate(props, sandboxTariffDirectory(env.ctx), env.ctx.now());
+export const INTERNET_DOCUMENT_METHODS: Readonly<Record<string, NpMethod>> = {
+  'InternetDocument.getDocumentPrice': (props, env) => getDocumentPrice(props, sandboxTariffDirectory(env.ctx)),
+  'InternetDocument.getDocumentDeliveryDate': deliveryDateMethod,
+  'Common.getDocumentDeliveryDate': deliveryDateMethod,
+};

@@ -6,6 +6,8 @@ import { PACK_SURCHARGE, MAX_DECLARED_VALUE, RP_SERVICES, CUTOFF_HHMM, rpTariff,
 import { deliveryDays } from '../../pricing/delivery-days.js';
 import { greatCircleKm } from '../../pricing/geo.js';
 import type { TariffDirectory, TariffPlace } from '../../pricing/directory.js';
+import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
+import type { SandboxContext } from '../../context.js';
 
 export type RpCalculation = 'tariff/delivery' | 'tariff' | 'delivery';
 
@@ -217,4 +219,14 @@ export function russianPostTariffHandlers(dir: TariffDirectory, now: () => Date 
   return (['tariff/delivery', 'tariff', 'delivery'] as const).map((kind) =>
     http.get(`${base}/${kind}`, ({ request }) => rpTariffResponse(kind, new URL(request.url), dir, now())),
   );
+}
+
+/** The tariff handlers over the sandbox context (dataset postcodes, sandbox clock). */
+export function russianPostTariffHandlersFor(ctx: SandboxContext): HttpHandler[] {
+  // Lazy: the directory is built on the first tariff request, not at start-up.
+  const lazy: TariffDirectory = {
+    byPostcode: (index) => sandboxTariffDirectory(ctx).byPostcode(index),
+    npCity: (ref) => sandboxTariffDirectory(ctx).npCity(ref),
+  };
+  return russianPostTariffHandlers(lazy, () => ctx.now());
 }
