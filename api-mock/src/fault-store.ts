@@ -1,0 +1,64 @@
+// Fault scenarios set through POST /__sandbox/scenario: "the next 3 Nova Poshta calls answer 503".
+
+export interface FaultSpec {
+  latencyMs?: number;
+  status?: number;
+  malformed?: boolean;
+  drop?: boolean;
+}
+
+export interface Scenario extends FaultSpec {
+  id: string;
+  /** "nova-poshta" | "russian-post" | "feed" | a path prefix such as "/api/v1/tiles". */
+  match: string;
+  /** Requests still to be affected; undefined = until DELETE. */
+  remaining?: number;
+}
+
+/** Named areas of the sandbox, by path prefix. */
+export const FAULT_AREAS: Readonly<Record<string, string>> = {
+  'nova-poshta': '/carriers/nova-poshta/',
+  'russian-post': '/carriers/russian-post/',
+  feed: '/api/v1/',
+};
+
+export function matchesArea(match: string, pathname: string): boolean {
+  const prefix = FAULT_AREAS[match] ?? match;
+  return pathname.startsWith(prefix);
+}
+
+export class FaultStore {
+  private scenarios: Scenario[] = [];
+  private counter = 0;
+
+  add(input: FaultSpec & { match: string; times?: number | undefined }): Scenario {
+    const { times, ...rest } = input;
+    const scenario: Scenario = { ...rest, id: `s${++this.counter}` };
+    if (times !== undefined) scenario.remaining = times;
+    this.scenarios.push(scenario);
+    return scenario;
+  }
+
+  /** Remove every scenario, or only those with the given match; returns how many were removed. */
+  clear(match?: string): number {
+    const before = this.scenarios.length;
+    this.scenarios = match === undefined ? [] : this.scenarios.filter((s) => s.match !== match);
+    return before - this.scenarios.length;
+  }
+
+  list(): Scenario[] {
+    return this.scenarios.map((s) => ({ ...s }));
+  }
+
+  /** The first scenario matching this path, counted as used (a "times" scenario expires after its last use). */
+  take(pathname: string): FaultSpec | null {
+    const scenario = this.scenarios.find((s) => matchesArea(s.match, pathname));
+    if (!scenario) return null;
+    if (scenario.remaining !== undefined) {
+      scenario.remaining -= 1;
+      if (scenario.remaining <= 0) this.scenarios = this.scenarios.filter((s) => s !== scenario);
+    }
+    const { id: _id, match: _match, remaining: _remaining, ...spec } = scenario;
+    return spec;
+  }
+}

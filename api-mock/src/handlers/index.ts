@@ -1,0 +1,29 @@
+// One handler set for the Node server, the browser worker and unit tests.
+import { http, type RequestHandler } from 'msw';
+import type { SandboxContext } from '../context.js';
+import { configHandlers } from './configs.js';
+import { SANDBOX_URL, faultHandlers } from './faults.js';
+import { feedHandlers } from './feed.js';
+import { apiError } from './http.js';
+import { novaPoshtaHandlers } from './nova-poshta/index.js';
+import { russianPostHandlers } from './russian-post/postoffice.js';
+
+/** The real routes, without the fault layer in front. Tariff and order routes are added here. */
+export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
+  return [
+    ...feedHandlers(ctx),
+    ...configHandlers(ctx),
+    ...russianPostHandlers(ctx),
+    ...novaPoshtaHandlers(ctx),
+  ];
+}
+
+export function createHandlers(ctx: SandboxContext): RequestHandler[] {
+  const routes = createRouteHandlers(ctx);
+  return [
+    ...faultHandlers(ctx, () => routes),
+    ...routes,
+    // Last: any other sandbox URL is a JSON 404, never an HTML page or a passthrough.
+    http.all(SANDBOX_URL, ({ request }) => apiError(404, 'path', `no sandbox route for ${request.method} ${new URL(request.url).pathname}`)),
+  ];
+}

@@ -1,0 +1,119 @@
+// Server-side search for GET /api/v1/search: settlements by name (population first) and points by
+// name, address, city or postcode. Texts are normalized once; a query is a scan over flat strings.
+import type { Branch, SearchSuggestion } from '../../widget/src/model/index.js';
+import { branchSearchText, normalizeText, queryVariants, score, SCORE_WORD_PREFIX } from './shared-logic.js';
+import { distanceM } from './spatial/geo.js';
+
+export interface SettlementLike {
+  id: string;
+  name: string;
+  region: string;
+  country: string;
+  lat: number;
+  lng: number;
+  population: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  near?: { lat: number; lng: number } | undefined;
+}
+
+/** At most this many cities in a mixed answer: the rest of the room goes to points. */
+const MAX_CITIES = 5;
+/** A match deeper than this many points is not worth ranking for a suggestion list. */
+const MAX_POINT_CANDIDATES = 20_000;
+
+interface Scored {
+  index: number;
+  /** Higher is better (search-normalize's score). */
+  score: number;
+  distance: number;
+}
+
+export class SearchIndex {
+  private readonly branches: readonly Branch[];
+  private readonly settlements: readonly SettlementLike[];
+  private readonly settlementText: string[];
+  private readonly settlementCount: number[];
+  private readonly pointText: string[];
+  private readonly byPostcode = new Map<string, number[]>();
+
+  constructor(branches: readonly Branch[], settlements: readonly SettlementLike[]) {
+    this.branches = branches;
+    // Population order makes "first found" the most likely answer.
+    this.settlements = [...settlements].sort((a, b) => b.population - a.population);
+    this.settlementText = this.settlements.map((s) => normalizeText(s.name));
+    const perCity = new Map<string, number>();
+    this.pointText = new Array<string>(branches.length);
+    branches.forEach((b, i) => {
+      const city = normalizeText(b.address.city);
+      const key = `${b.address.country}|${city}`;
+      perCity.set(key, (perCity.get(key) ?? 0) + 1);
+      this.pointText[i] = branchSearchText(b);
+      const pc = b.address.postcode.trim();
+      if (pc) {
+        const list = this.byPostcode.get(pc);
+        if (list) list.push(i);
+        else this.byPostcode.set(pc, [i]);
+      }
+    });
+    this.settlementCount = this.settlements.map((s, i) => perCity.get(`${s.country}|${this.settlementText[i]}`) ?? 0);
+  }
+
+  search(q: string, options: SearchOptions): SearchSuggestion[] {
+    const trimmed = q.trim();
+    if (/^\d{5,6}$/.test(trimmed)) return this.byPostcodeQuery(trimmed, options);
+    // One array for the whole scan: score() caches its tokens by array identity.
+    const variants = queryVariants(trimmed);
+    if (variants.length === 0) return [];
+    const cities = this.searchSettlements(variants, Math.min(MAX_CITIES, options.limit));
+    const points = this.searchPoints(variants, options.limit - cities.length, options.near);
+    return [...cities, ...points];
+  }
+
+  private byPostcodeQuery(postcode: string, options: SearchOptions): SearchSuggestion[] {
+    const found = this.byPostcode.get(postcode) ?? [];
+    const scored = found.map((index) => ({ index, score: 0, distance: this.distanceTo(index, options.near) }));
+    return this.toPointSuggestions(scored, options.limit);
+  }
+
+  private searchSettlements(variants: readonly string[], limit: number): SearchSuggestion[] {
+    if (limit <= 0) return [];
+    const hits: Array<{ index: number; score: number }> = [];
+    for (let i = 0; i < this.settlementText.length; i++) {
+      const s = score(this.settlementText[i]!, variants);
+      if (s >= SCORE_WORD_PREFIX) hits.push({ index: i, score: s });
+    }
+    // Stable sort: within one score the population order of the scan is kept.
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit).map(({ index }) => {
+      const s = this.settlements[index]!;
+      return { kind: 'city', label: s.name, region: s.region, country: s.country, lat: s.lat, lng: s.lng, count: this.settlementCount[index] ?? 0 };
+    });
+  }
+
+  private searchPoints(variants: readonly string[], limit: number, near: SearchOptions['near']): SearchSuggestion[] {
+    if (limit <= 0) return [];
+    const scored: Scored[] = [];
+    for (let i = 0; i < this.pointText.length && scored.length < MAX_POINT_CANDIDATES; i++) {
+      const s = score(this.pointText[i]!, variants);
+      if (s >= SCORE_WORD_PREFIX) scored.push({ index: i, score: s, distance: this.distanceTo(i, near) });
+    }
+    return this.toPointSuggestions(scored, limit);
+  }
+
+  private distanceTo(index: number, near: SearchOptions['near']): number {
+    if (!near) return 0;
+    const b = this.branches[index]!;
+    return distanceM(near.lat, near.lng, b.lat, b.lng);
+  }
+
+  private toPointSuggestions(scored: Scored[], limit: number): SearchSuggestion[] {
+    scored.sort((a, b) => b.score - a.score || a.distance - b.distance || a.index - b.index);
+    return scored.slice(0, limit).map(({ index }) => {
+      const b = this.branches[index]!;
+      return { kind: 'point', label: b.name, id: b.id, addressLine: b.addressLine, lat: b.lat, lng: b.lng };
+    });
+  }
+}

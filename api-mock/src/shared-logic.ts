@@ -1,0 +1,5 @@
+// The one place where the sandbox picks up logic shared with the widget (widget/src/core):
+// server-side filters, facets and search must behave exactly like the widget's own.
+export { isOpenAt, worksOnWeekends } from '../../widget/src/core/hours.js';
+export { branchSearchText, normalizeText, queryVariants, score, SCORE_WORD_PREFIX } from '../../widget/src/core/search-normalize.js';
+export { countFacets, matchesFilters, type FilterState } from '../../widget/src/core/filters.js';

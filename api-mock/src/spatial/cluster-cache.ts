@@ -1,0 +1,126 @@
+// Server-side clustering: one supercluster index per filter combination, built on first use and kept.
+// The browser asks for tiles and never loads every point.
+import Supercluster from 'supercluster';
+import type { Branch, BranchType, FeedCluster, FeedPoint } from '../../../widget/src/model/index.js';
+import { inTile, roundTo, tileBBox } from './geo.js';
+
+type PointProps = { i: number };
+type Index = Supercluster<PointProps, Supercluster.AnyProps>;
+
+export interface FeedFilter {
+  types?: readonly BranchType[] | undefined;
+  carriers?: readonly string[] | undefined;
+}
+
+export interface TileResult {
+  /** Points in the tile after filters. */
+  total: number;
+  items: Array<FeedPoint | FeedCluster>;
+}
+
+/** Supercluster settings: radius is in pixels of a 512-unit tile, i.e. ~30 CSS px on 256 px Leaflet tiles. */
+export const CLUSTER_OPTIONS = { radius: 60, extent: 512, maxZoom: 16, minPoints: 2 } as const;
+const COORD_DECIMALS = 5;
+
+export class ClusterCache {
+  private readonly branches: readonly Branch[];
+  private readonly features: Array<Supercluster.PointFeature<PointProps>>;
+  private readonly indexes = new Map<string, Index>();
+  private readonly knownTypes: ReadonlySet<string>;
+  private readonly knownCarriers: ReadonlySet<string>;
+  /** Build time of each index, ms (for reports and the start banner). */
+  readonly buildMs = new Map<string, number>();
+
+  constructor(branches: readonly Branch[]) {
+    this.branches = branches;
+    // One feature object per point, shared by every filtered index.
+    this.features = branches.map((b, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [b.lng, b.lat] },
+      properties: { i },
+    }));
+    this.knownTypes = new Set(branches.map((b) => b.type));
+    this.knownCarriers = new Set(branches.map((b) => b.carrier));
+  }
+
+  /**
+   * A canonical key: values sorted, unknown ones dropped, "every value" collapsed to no filter,
+   * so equivalent URLs share one index and the cache cannot grow without bound.
+   */
+  key(filter: FeedFilter): string {
+    const part = (values: readonly string[] | undefined, known: ReadonlySet<string>): string => {
+      if (!values || values.length === 0) return '*';
+      const kept = [...new Set(values.filter((v) => known.has(v)))].sort();
+      if (kept.length === 0) return '-';
+      return kept.length === known.size ? '*' : kept.join(',');
+    };
+    return `t=${part(filter.types, this.knownTypes)};c=${part(filter.carriers, this.knownCarriers)}`;
+  }
+
+  /** The index for a filter, built now if this combination was never asked for. */
+  index(filter: FeedFilter): Index {
+    const key = this.key(filter);
+    let index = this.indexes.get(key);
+    if (!index) {
+      const started = performance.now();
+      const types = filter.types?.length ? new Set<string>(filter.types) : null;
+      const carriers = filter.carriers?.length ? new Set<string>(filter.carriers) : null;
+      const subset = key === 't=*;c=*'
+        ? this.features
+        : this.features.filter((f) => {
+            const b = this.branches[f.properties.i]!;
+            return (!types || types.has(b.type)) && (!carriers || carriers.has(b.carrier));
+          });
+      index = new Supercluster<PointProps, Supercluster.AnyProps>({ ...CLUSTER_OPTIONS }).load(subset);
+      this.indexes.set(key, index);
+      this.buildMs.set(key, performance.now() - started);
+    }
+    return index;
+  }
+
+  tile(z: number, x: number, y: number, filter: FeedFilter): TileResult {
+    const index = this.index(filter);
+    const [west, south, east, north] = tileBBox(z, x, y);
+    // Pad the query a little and decide membership by projected tile coordinates: every cluster
+    // lands in exactly one tile even when it sits on an edge.
+    const padLng = (east - west) * 0.01;
+    const padLat = (north - south) * 0.01;
+    const features = index.getClusters(
+      [Math.max(-180, west - padLng), Math.max(-90, south - padLat), Math.min(180, east + padLng), Math.min(90, north + padLat)],
+      z,
+    );
+    const items: Array<FeedPoint | FeedCluster> = [];
+    let total = 0;
+    for (const f of features) {
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      if (!inTile(z, x, y, lat, lng)) continue;
+      const props = f.properties as Supercluster.AnyProps;
+      if (props.cluster === true) {
+        const id = props.cluster_id as number;
+        const count = props.point_count as number;
+        total += count;
+        items.push({
+          kind: 'cluster',
+          id: String(id),
+          lat: roundTo(lat, COORD_DECIMALS),
+          lng: roundTo(lng, COORD_DECIMALS),
+          count,
+          expansionZoom: index.getClusterExpansionZoom(id),
+        });
+      } else {
+        const b = this.branches[(props as PointProps).i]!;
+        total += 1;
+        items.push({
+          kind: 'point',
+          id: b.id,
+          carrier: b.carrier,
+          type: b.type,
+          status: b.status,
+          lat: roundTo(b.lat, COORD_DECIMALS),
+          lng: roundTo(b.lng, COORD_DECIMALS),
+        });
+      }
+    }
+    return { total, items };
+  }
+}
