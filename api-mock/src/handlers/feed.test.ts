@@ -11,8 +11,8 @@ const { server } = createTestSandbox({ dataset: FIXTURE_DATASET, now: () => now 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-type Tile = TileResponse & { items: Array<FeedPoint | FeedCluster> };
-type Points = PointsResponse & { items: Branch[] };
+type Tile = Omit<TileResponse, 'items'> & { items: Array<FeedPoint | FeedCluster> };
+type Points = Omit<PointsResponse, 'items'> & { items: Branch[] };
 
 const MOSCOW_BBOX = '37.3,55.5,38.0,56.0';
 const KYIV_BBOX = '30.2,50.2,30.8,50.7';

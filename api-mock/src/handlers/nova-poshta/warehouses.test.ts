@@ -10,9 +10,9 @@ const { server } = createTestSandbox({ dataset: FIXTURE_DATASET });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-async function np(body: unknown, path = '/carriers/nova-poshta/v2.0/json/'): Promise<{ status: number; env: NpEnvelope & { data: NpWarehouse[] } }> {
+async function np(body: unknown, path = '/carriers/nova-poshta/v2.0/json/'): Promise<{ status: number; env: Omit<NpEnvelope, 'data'> & { data: NpWarehouse[] } }> {
   const res = await api(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-  return { status: res.status, env: (await res.json()) as NpEnvelope & { data: NpWarehouse[] } };
+  return { status: res.status, env: (await res.json()) as Omit<NpEnvelope, 'data'> & { data: NpWarehouse[] } };
 }
 
 const call = (methodProperties: Record<string, unknown>, modelName = 'Address') =>
