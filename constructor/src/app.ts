@@ -178,7 +178,7 @@ export class ConstructorApp extends LitElement {
     if (!r.config) {
       this.showAll = true;
       const n = Object.keys(r.errors).length + r.other.length;
-      this.saveState = { kind: 'failed', message: `Not saved: ${n} field${n === 1 ? ' needs' : 's need'} attention (marked below).` };
+      this.saveState = { kind: 'failed', message: `Not saved: ${n} field${n === 1 ? ' needs' : 's need'} attention (marked in the form).` };
       this.focusFirstError();
       return;
     }
@@ -382,7 +382,7 @@ export class ConstructorApp extends LitElement {
           type="search"
           autocomplete="off"
           aria-describedby="h-citySearch"
-          aria-controls="city-results"
+          aria-controls=${this.cities.length ? 'city-results' : nothing}
           placeholder="e.g. Kyiv"
           .value=${this.cityQuery}
           @input=${(e: Event) => this.onCityInput((e.target as HTMLInputElement).value)}
@@ -438,8 +438,8 @@ export class ConstructorApp extends LitElement {
   override render(): TemplateResult {
     const savedIsCurrent = Boolean(this.savedId) && this.savedJson === JSON.stringify(this.lastValid ?? {});
     return html`
-      <a class="skip" href="#preview-title">Skip to the preview</a>
       <header class="topbar">
+        <a class="skip" href="#preview-title">Skip to the preview</a>
         <h1>Branch picker — constructor</h1>
         <nav aria-label="Constructor sections">
           <ul>

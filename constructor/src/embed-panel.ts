@@ -52,7 +52,7 @@ export class EmbedPanel extends LitElement {
   private block(id: string, title: string, text: string): TemplateResult {
     return html`<div class="code-block">
       <div class="code-head">
-        <h4 id="title-${id}">${title}</h4>
+        <h3 id="title-${id}">${title}</h3>
         <button type="button" class="secondary" aria-describedby="title-${id}" @click=${() => this.copy(id, text)}>Copy</button>
       </div>
       <pre id="code-${id}" tabindex="0" aria-labelledby="title-${id}"><code>${text}</code></pre>

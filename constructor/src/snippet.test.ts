@@ -133,7 +133,7 @@ describe('buildSnippets', () => {
     expect(scripts[0]?.getAttribute('integrity')).toBe(SRC.integrity);
     expect(scripts[1]?.getAttribute('type')).toBe('module');
     expect(doc.querySelector('#branch-picker')?.getAttribute('layout')).toBe('map');
-    expect(s.js).toContain(`document.querySelector("#branch-picker")`);
+    expect(s.js).toContain("document.querySelector('#branch-picker')");
     expect(s.npmInstall).toBe('npm i branch-picker');
     expect(s.npmModule.startsWith("import 'branch-picker/define';")).toBe(true);
   });

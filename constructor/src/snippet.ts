@@ -120,12 +120,13 @@ export function buildElement(config: WidgetConfig, opts: SnippetOptions = {}): s
 }
 
 function selectorFor(opts: SnippetOptions): string {
-  return opts.elementId ? `#${opts.elementId}` : 'branch-picker';
+  // Ids we generate are plain words; anything else falls back to the tag name.
+  return opts.elementId && /^[A-Za-z][\w-]*$/.test(opts.elementId) ? `#${opts.elementId}` : 'branch-picker';
 }
 
 /** The JS part: applies property-only settings (unless a saved config id carries them) and listens to bp-change. */
 export function buildJs(config: WidgetConfig, opts: SnippetOptions = {}): string {
-  const lines = [`const picker = document.querySelector(${JSON.stringify(selectorFor(opts))});`];
+  const lines = [`const picker = document.querySelector('${selectorFor(opts)}');`];
   const props = opts.configId ? {} : propertyOnlySettings(config);
   if (Object.keys(props).length > 0) {
     lines.push(
