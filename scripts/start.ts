@@ -1,0 +1,118 @@
+// `npm start` (and `npm run dev` = --dev): one HTTP server with the carrier sandbox API and the demo site.
+//   DATASET=small|full|stress (default full), PORT (default 5173), HOST (default 127.0.0.1)
+// The site is Vite in middleware mode with --dev, otherwise the static build in dist/site
+// (rebuilt first when it is missing or older than its sources).
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateDataset, type DatasetSize } from '../api-mock/src/dataset/index.js';
+import { createSandboxServer, type Fallback } from '../api-mock/src/server.js';
+import { serveStatic } from '../api-mock/src/static-files.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SITE_DIR = join(ROOT, 'dist/site');
+const BUILD_STAMP = join(SITE_DIR, '.build-stamp');
+const VITE_CONFIG = join(ROOT, 'vite.config.ts');
+/** What the site build reads: a change here makes dist/site stale. */
+const SITE_SOURCES = ['index.html', 'widget', 'constructor', 'api-mock/src', 'api-mock/public', 'vite.config.ts', 'package.json'];
+const SIZES: readonly DatasetSize[] = ['small', 'full', 'stress'];
+
+const fmt = new Intl.NumberFormat('en-US');
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function newestMtime(path: string): number {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function siteIsStale(): boolean {
+  if (!existsSync(BUILD_STAMP)) return true;
+  const built = statSync(BUILD_STAMP).mtimeMs;
+  return SITE_SOURCES.some((s) => newestMtime(join(ROOT, s)) > built);
+}
+
+async function buildSite(): Promise<void> {
+  if (!siteIsStale()) return;
+  const started = performance.now();
+  const { build } = await import('vite');
+  try {
+    await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+    writeFileSync(BUILD_STAMP, new Date().toISOString());
+    console.log(`Site built into dist/site in ${secs(performance.now() - started)}`);
+  } catch (error) {
+    // Pages are written by others and may not exist yet: the API must still come up.
+    console.warn(`Site build failed, serving the sandbox API only: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  const size = (process.env.DATASET ?? 'full') as DatasetSize;
+  if (!SIZES.includes(size)) throw new Error(`DATASET must be small, full or stress (got "${size}")`);
+  const port = Number(process.env.PORT ?? 5173);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0-65535 (got "${process.env.PORT}")`);
+  const host = process.env.HOST ?? '127.0.0.1';
+
+  let started = performance.now();
+  const dataset = generateDataset({ size });
+  const generatedMs = performance.now() - started;
+  const perCarrier = new Map<string, number>();
+  for (const b of dataset.branches) perCarrier.set(b.carrier, (perCarrier.get(b.carrier) ?? 0) + 1);
+  const carriers = [...perCarrier].map(([c, n]) => `${c} ${fmt.format(n)}`).join(', ');
+
+  started = performance.now();
+  const sandbox = createSandboxServer({ dataset, port, host, warm: true });
+  const indexMs = performance.now() - started;
+  const clusterMs = [...sandbox.context.clusters.buildMs.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `Dataset ${size}: ${fmt.format(dataset.branches.length)} points (${carriers}), ${fmt.format(dataset.settlements.length)} settlements; `
+    + `generated in ${secs(generatedMs)}, indexed in ${secs(indexMs)} (clusters ${secs(clusterMs)})`,
+  );
+
+  let closeSite = async (): Promise<void> => {};
+  if (dev) {
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      configFile: VITE_CONFIG,
+      server: { middlewareMode: true, hmr: { server: sandbox.server } },
+      appType: 'mpa',
+    });
+    const site: Fallback = (req, res) => vite.middlewares(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    });
+    sandbox.fallback = site;
+    closeSite = () => vite.close();
+  } else {
+    await buildSite();
+    sandbox.fallback = serveStatic(SITE_DIR);
+  }
+
+  const url = await sandbox.listen();
+  console.log(`Branch picker demo: ${url}/`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    Promise.all([sandbox.close(), closeSite()]).then(() => process.exit(0), () => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
