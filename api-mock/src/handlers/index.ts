@@ -7,6 +7,7 @@ import { feedHandlers } from './feed.js';
 import { apiError } from './http.js';
 import { novaPoshtaHandlers } from './nova-poshta/index.js';
 import { russianPostHandlers } from './russian-post/postoffice.js';
+import { russianPostTariffHandlersFor } from './russian-post/tariff.js';
 
 /** The real routes, without the fault layer in front. Tariff and order routes are added here. */
 export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
@@ -14,6 +15,7 @@ export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
     ...feedHandlers(ctx),
     ...configHandlers(ctx),
     ...russianPostHandlers(ctx),
+    ...russianPostTariffHandlersFor(ctx),
     ...novaPoshtaHandlers(ctx),
   ];
 }

@@ -13,6 +13,8 @@ import { daysBetween, localIsoDate, parcelKey, toMinor, toNumber } from './util.
 export const NOVA_POSHTA = 'nova-poshta';
 const HOME_ZONE = 'Europe/Kyiv';
 const UA_VAT_RATE = 20;
+/** The sandbox wants a non-empty key, like the real API; any value passes. */
+export const SANDBOX_API_KEY = 'sandbox';
 
 /** "30", "50.509762", 30: what NP sends for a number. */
 const NumStr = z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(?:[.,]\d+)?\s*$/, 'expected a number'))]);
@@ -69,6 +71,8 @@ export const NpDeliveryDateSchema = z.object({
   }),
 });
 
+const NpCityRefSchema = z.object({ CityRef: z.string().check(z.minLength(1)) });
+
 export const NpErrorSchema = z.object({
   success: z.literal(false),
   errors: Messages,
@@ -85,7 +89,7 @@ export const NP_LOCKER_LIMITS: Required<Pick<BranchLimits, 'maxWeightG' | 'maxDi
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 export interface NovaPoshtaOptions extends AdapterOptions {
-  /** NP API key; the sandbox accepts any. Real keys belong on a server-side proxy. */
+  /** NP API key (default "sandbox"); the sandbox accepts any non-empty key. Real keys belong on a server-side proxy. */
   apiKey?: string;
   /** Clock for the dispatch date of getDocumentDeliveryDate. */
   now?: () => Date;
@@ -239,7 +243,7 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
       url: endpoint,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: options.apiKey ?? '', modelName, calledMethod, methodProperties }),
+      body: JSON.stringify({ apiKey: options.apiKey ?? SANDBOX_API_KEY, modelName, calledMethod, methodProperties }),
     };
   }
 
@@ -312,6 +316,20 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
     };
   }
 
+  function refsRequest(branch: Branch): CarrierRequest | undefined {
+    if (branch.carrierRefs?.cityRef) return undefined;
+    const props: Record<string, unknown> = { CityName: branch.address.city, Limit: '1' };
+    if (branch.address.street) props.FindByString = branch.address.street;
+    return call('getWarehouses', 'Address', props);
+  }
+
+  function withRefs(branch: Branch, answer: RawAnswer): Branch | CarrierError {
+    const found = unwrap(answer, NpCityRefSchema);
+    if ('kind' in found) return found.kind === 'bad_response' ? carrierError(NOVA_POSHTA, 'unsupported', `no Nova Poshta city for ${branch.address.city}`) : found;
+    // Only the city ref: the warehouse found may be another point of the same city.
+    return { ...branch, carrierRefs: { ...branch.carrierRefs, cityRef: found.CityRef } };
+  }
+
   return {
     id: NOVA_POSHTA,
     label: 'Нова пошта',
@@ -321,5 +339,7 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
     dedupeKey,
     quoteRequest,
     toQuote,
+    refsRequest,
+    withRefs,
   };
 }

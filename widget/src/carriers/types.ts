@@ -90,6 +90,13 @@ export interface CarrierAdapter {
   quoteRequest(parcel: Parcel, origin: Origin, branch: Branch): CarrierRequest[] | CarrierError;
   /** The answers to `quoteRequest`'s calls, in the same order -> a Quote for ctx.branch. */
   toQuote(raw: readonly RawAnswer[], ctx: QuoteContext): Quote | CarrierError;
+  /**
+   * Optional lookup for points from a carrier-neutral feed that lack the refs a tariff call needs
+   * (Nova Poshta CityRef): one call, or undefined when the point already has them.
+   */
+  refsRequest?(branch: Branch): CarrierRequest | undefined;
+  /** Completes the branch from the lookup's answer (only what is shared by every point of the dedupe key). */
+  withRefs?(branch: Branch, answer: RawAnswer): Branch | CarrierError;
 }
 
 /** Where adapters send their requests. */

@@ -238,6 +238,36 @@ describe('QuoteScheduler', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('resolves a missing NP city ref with one lookup shared by the city, then prices', async () => {
+    const { s, calls } = setup();
+    const bare = (id: string) => npBranch(id, KYIV_REF, { carrierRefs: undefined });
+    s.want([bare('np-x'), bare('np-y')]);
+    expect(calls).toHaveLength(1);
+    expect(bodyOf(calls[0]!)).toMatchObject({ modelName: 'Address', calledMethod: 'getWarehouses' });
+    calls[0]!.respond({ success: true, data: [{ CityRef: KYIV_REF, Ref: 'some-locker' }], errors: [] });
+    await flush();
+    expect(calls).toHaveLength(3);
+    const price = calls.find((c) => bodyOf(c).calledMethod === 'getDocumentPrice')!;
+    const props = (JSON.parse(String(price.init.body)) as { methodProperties: Record<string, unknown> }).methodProperties;
+    expect(props.CityRecipient).toBe(KYIV_REF);
+    expect(props.RecipientWarehouse).toBeUndefined();
+    for (const c of calls.slice(1)) c.respond(bodyOf(c).calledMethod === 'getDocumentPrice' ? npPrice : npDate);
+    await flush();
+    expect(s.stateOf('np-y')).toMatchObject({ state: 'ready', quote: { pointId: 'np-y', total: 14_900 } });
+    // Another parcel: the city ref is remembered, no second lookup.
+    s.setParcel({ ...PARCEL, weightG: 3000 });
+    expect(calls.slice(3).map((c) => bodyOf(c).calledMethod).sort()).toEqual(['getDocumentDeliveryDate', 'getDocumentPrice']);
+  });
+
+  it('an unknown city in the lookup makes the points unavailable', async () => {
+    const { s, calls } = setup();
+    s.want([npBranch('np-z', KYIV_REF, { carrierRefs: undefined })]);
+    calls[0]!.respond({ success: true, data: [], errors: [] });
+    await flush();
+    expect(s.stateOf('np-z')).toMatchObject({ state: 'unavailable', error: { kind: 'unsupported' } });
+    expect(s.inFlight).toBe(0);
+  });
+
   it('dispose aborts everything', () => {
     const { s, calls } = setup();
     s.want(rps(3));

@@ -71,7 +71,13 @@ interface Wanted {
 interface Job {
   key: string;
   adapter: CarrierAdapter;
-  requests: readonly CarrierRequest[];
+  /** The point the requests are built from (any subscriber: they share the answer). */
+  branch: Branch;
+  /** Undefined until the refs lookup (adapter.refsRequest) has completed the branch. */
+  requests: readonly CarrierRequest[] | undefined;
+  lookup: CarrierRequest | undefined;
+  /** Slots held while running. */
+  cost: number;
   subscribers: Set<string>;
   /** Priority: newer want() generation first, then position in that want list. */
   gen: number;
@@ -95,6 +101,10 @@ function bump(job: Job, gen: number, order: number): void {
     job.gen = gen;
     job.order = order;
   } else job.order = Math.min(job.order, order);
+}
+
+function lookupKey(r: CarrierRequest): string {
+  return `${r.method} ${r.url}\n${r.body ?? ''}`;
 }
 
 async function readAnswer(res: Response): Promise<RawAnswer> {
@@ -129,6 +139,8 @@ export class QuoteScheduler extends EventTarget {
   private gen = 0;
   private inFlightCount = 0;
   private readonly perCarrier = new Map<string, number>();
+  /** Refs found by lookups, per lookup call: the same call gives the same refs, whatever the parcel. */
+  private readonly resolvedRefs = new Map<string, Record<string, string>>();
   private disposed = false;
 
   constructor(options: QuoteSchedulerOptions) {
@@ -258,12 +270,22 @@ export class QuoteScheduler extends EventTarget {
       return;
     }
     const adapter = this.registry.get(branch.carrier)!;
-    const requests = adapter.quoteRequest(this.parcel, this.origin, branch);
-    if (isCarrierError(requests)) {
-      this.fail(key, requests, [id]);
-      return;
+    const wantsLookup = adapter.refsRequest?.(branch);
+    const refs = wantsLookup ? this.resolvedRefs.get(lookupKey(wantsLookup)) : undefined;
+    const base = refs ? { ...branch, carrierRefs: { ...branch.carrierRefs, ...refs } } : branch;
+    const lookup = refs ? undefined : wantsLookup;
+    let requests: readonly CarrierRequest[] | undefined;
+    if (!lookup) {
+      const built = adapter.quoteRequest(this.parcel, this.origin, base);
+      if (isCarrierError(built)) {
+        this.fail(key, built, [id]);
+        return;
+      }
+      requests = built;
     }
-    this.jobs.set(key, { key, adapter, requests, subscribers: new Set([id]), gen, order, running: false, settled: false });
+    this.jobs.set(key, {
+      key, adapter, branch: base, requests, lookup, cost: 0, subscribers: new Set([id]), gen, order, running: false, settled: false,
+    });
     this.set(id, { state: 'loading' });
   }
 
@@ -289,9 +311,10 @@ export class QuoteScheduler extends EventTarget {
 
   private release(job: Job): void {
     if (job.timer !== undefined) clearTimeout(job.timer);
-    this.inFlightCount -= job.requests.length;
+    this.inFlightCount -= job.cost;
     const c = job.adapter.id;
-    this.perCarrier.set(c, (this.perCarrier.get(c) ?? 0) - job.requests.length);
+    this.perCarrier.set(c, (this.perCarrier.get(c) ?? 0) - job.cost);
+    job.cost = 0;
   }
 
   /** Start queued jobs while slots are free: newest wants first, no carrier above its fair share while others wait. */
@@ -304,35 +327,57 @@ export class QuoteScheduler extends EventTarget {
       for (const [c, n] of this.perCarrier) if (n > 0) carriers.add(c);
       const share = Math.max(1, Math.floor(this.maxInFlight / carriers.size));
       const next = queued.find((j) => (this.perCarrier.get(j.adapter.id) ?? 0) < share) ?? queued[0]!;
-      const cost = next.requests.length;
+      const cost = next.requests ? next.requests.length : 1;
       if (this.inFlightCount > 0 && this.inFlightCount + cost > this.maxInFlight) return;
       this.start(next);
     }
   }
 
   private start(job: Job): void {
+    const calls = job.requests ?? (job.lookup ? [job.lookup] : []);
     job.running = true;
     job.controller = new AbortController();
-    const cost = job.requests.length;
-    this.inFlightCount += cost;
-    this.perCarrier.set(job.adapter.id, (this.perCarrier.get(job.adapter.id) ?? 0) + cost);
-    this.stats.requests += cost;
+    job.cost = calls.length;
+    this.inFlightCount += job.cost;
+    this.perCarrier.set(job.adapter.id, (this.perCarrier.get(job.adapter.id) ?? 0) + job.cost);
+    this.stats.requests += job.cost;
     const signal = job.controller.signal;
+    const controller = job.controller;
     job.timer = setTimeout(() => {
-      if (job.settled) return;
+      if (job.settled || job.controller !== controller) return;
       this.stats.timeouts++;
       this.settle(job, carrierError(job.adapter.id, 'timeout', `no answer within ${this.timeoutMs} ms`));
-      job.controller?.abort(new DOMException('Carrier time budget exceeded', 'TimeoutError'));
+      controller.abort(new DOMException('Carrier time budget exceeded', 'TimeoutError'));
     }, this.timeoutMs);
-    Promise.all(job.requests.map(async (r) => {
+    Promise.all(calls.map(async (r) => {
       const init: RequestInit = { method: r.method, signal };
       if (r.headers) init.headers = r.headers;
       if (r.body !== undefined) init.body = r.body;
       return readAnswer(await this.fetchImpl(r.url, init));
     })).then(
-      (raws) => this.settle(job, raws),
-      (err: unknown) => this.settle(job, carrierError(job.adapter.id, 'network', err instanceof Error ? err.message : String(err))),
+      (raws) => (job.requests ? this.settle(job, raws) : this.afterLookup(job, controller, raws[0])),
+      (err: unknown) => {
+        if (job.controller === controller) this.settle(job, carrierError(job.adapter.id, 'network', err instanceof Error ? err.message : String(err)));
+      },
     );
+  }
+
+  /** The refs lookup answered: build the real requests and queue the job again (it keeps its priority). */
+  private afterLookup(job: Job, controller: AbortController, answer: RawAnswer | undefined): void {
+    if (job.settled || job.controller !== controller) return;
+    const completed = answer && job.adapter.withRefs ? job.adapter.withRefs(job.branch, answer) : job.branch;
+    const requests = isCarrierError(completed) ? completed : job.adapter.quoteRequest(this.parcel, this.origin, completed);
+    if (isCarrierError(requests)) {
+      this.settle(job, requests);
+      return;
+    }
+    if (!isCarrierError(completed) && completed.carrierRefs && job.lookup) this.resolvedRefs.set(lookupKey(job.lookup), completed.carrierRefs);
+    this.release(job);
+    job.running = false;
+    job.controller = undefined;
+    job.requests = requests;
+    if (!isCarrierError(completed)) job.branch = completed;
+    this.pump();
   }
 
   private settle(job: Job, outcome: readonly RawAnswer[] | CarrierError): void {

@@ -1,8 +1,10 @@
 // The Nova Poshta method registry: "Model.method" -> implementation. Add new methods here.
 import type { NpMethod } from './envelope.js';
 import { getWarehouses } from './warehouses.js';
+import { INTERNET_DOCUMENT_METHODS } from './internet-document.js';
 
 export const NP_METHODS: Record<string, NpMethod> = {
   'Address.getWarehouses': getWarehouses,
   'AddressGeneral.getWarehouses': getWarehouses,
+  ...INTERNET_DOCUMENT_METHODS,
 };

@@ -8,6 +8,7 @@ import { greatCircleKm } from '../../pricing/geo.js';
 import type { TariffDirectory, TariffPlace } from '../../pricing/directory.js';
 import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
 import type { SandboxContext } from '../../context.js';
+import { CORS_HEADERS } from '../http.js';
 
 export type RpCalculation = 'tariff/delivery' | 'tariff' | 'delivery';
 
@@ -208,9 +209,9 @@ function asText(a: RpTariffAnswer): string {
 export function rpTariffResponse(kind: RpCalculation, url: URL, dir: TariffDirectory, now: Date): Response {
   const answer = rpCalculate(kind, url.searchParams, dir, now);
   if (!url.searchParams.has('json')) {
-    return new HttpResponse(asText(answer), { status: answer.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new HttpResponse(asText(answer), { status: answer.status, headers: { ...CORS_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
   }
-  return HttpResponse.json(answer.body, { status: answer.status });
+  return HttpResponse.json(answer.body, { status: answer.status, headers: { ...CORS_HEADERS } });
 }
 
 /** MSW handlers for the three calculation endpoints. */
