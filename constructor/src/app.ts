@@ -78,6 +78,7 @@ export class ConstructorApp extends LitElement {
     const restored = restoreDraft(localStorage);
     this.values = restored.draft.values;
     this.savedId = restored.draft.savedId;
+    this.savedJson = restored.draft.savedJson ?? '';
     if (restored.dropped.length) {
       this.restoreNote = `Your draft was restored, but some of it was unreadable and was reset: ${restored.dropped
         .map((k) => FIELD_LABELS[k as FieldKey] ?? k)
@@ -152,7 +153,10 @@ export class ConstructorApp extends LitElement {
 
   private persist(): void {
     const draft: Draft = { values: this.values };
-    if (this.savedId) draft.savedId = this.savedId;
+    if (this.savedId) {
+      draft.savedId = this.savedId;
+      draft.savedJson = this.savedJson;
+    }
     saveDraft(localStorage, draft);
   }
 

@@ -15,9 +15,9 @@ describe('draft store', () => {
   it('restores exactly what was saved, invalid text included', () => {
     const storage = memoryStorage();
     const values = { ...emptyValues(), zoom: '99', name: 'checkout <b>', carriers: ['nova-poshta'], hideUnfit: true };
-    expect(saveDraft(storage, { values, savedId: 'cfg_7' })).toBe(true);
+    expect(saveDraft(storage, { values, savedId: 'cfg_7', savedJson: '{"zoom":3}' })).toBe(true);
     const restored = restoreDraft(storage);
-    expect(restored).toEqual({ draft: { values, savedId: 'cfg_7' }, dropped: [], found: true });
+    expect(restored).toEqual({ draft: { values, savedId: 'cfg_7', savedJson: '{"zoom":3}' }, dropped: [], found: true });
   });
 
   it('starts empty when nothing is stored', () => {

@@ -11,6 +11,8 @@ export interface Draft {
   values: FormValues;
   /** Id of the config saved on the server, when there is one. */
   savedId?: string;
+  /** JSON of the config as last saved, to tell whether the form has changed since. */
+  savedJson?: string;
 }
 
 /** The subset of Storage we use; lets tests pass a Map-backed fake. */
@@ -87,5 +89,6 @@ export function restoreDraft(storage: DraftStorage): Restored {
   const draft: Draft = { values };
   if (typeof record.savedId === 'string' && record.savedId !== '') draft.savedId = record.savedId;
   else if (record.savedId !== undefined) dropped.push('savedId');
+  if (draft.savedId && typeof record.savedJson === 'string') draft.savedJson = record.savedJson;
   return { draft, dropped, found: true };
 }

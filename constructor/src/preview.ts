@@ -24,9 +24,14 @@ function describe(type: string, detail: unknown): string {
   return type;
 }
 
+/** The map's starting view: the widget reads it once, so a change needs a fresh element. */
+const initialView = (c: WidgetConfig): string => JSON.stringify([c.center ?? null, c.zoom ?? null]);
+
 export class Preview {
   private el: PickerLike | undefined;
+  private host: HTMLElement | undefined;
   private applied = '';
+  private appliedView = '';
   private pending: WidgetConfig | undefined;
 
   constructor(private readonly onEvent: (e: PreviewEvent) => void) {}
@@ -34,13 +39,18 @@ export class Preview {
   /** Create the element inside `host` once <branch-picker> is defined. */
   async mount(host: HTMLElement): Promise<void> {
     await customElements.whenDefined('branch-picker');
+    this.host = host;
+    this.el = this.create();
+    if (this.pending) this.apply(this.pending);
+  }
+
+  private create(): PickerLike {
     const el = document.createElement('branch-picker') as PickerLike;
     for (const type of EVENTS) {
       el.addEventListener(type, (e) => this.onEvent({ type, text: describe(type, (e as CustomEvent<unknown>).detail) }));
     }
-    host.replaceChildren(el);
-    this.el = el;
-    if (this.pending) this.apply(this.pending);
+    this.host?.replaceChildren(el);
+    return el;
   }
 
   /** Give the widget a new config; identical configs are skipped so the map is not reset. */
@@ -49,7 +59,10 @@ export class Preview {
     if (!this.el) return;
     const key = JSON.stringify(config);
     if (key === this.applied) return;
+    const view = initialView(config);
+    if (this.applied && view !== this.appliedView) this.el = this.create();
     this.applied = key;
+    this.appliedView = view;
     this.el.config = structuredClone(config);
   }
 }

@@ -131,7 +131,7 @@ export function buildJs(config: WidgetConfig, opts: SnippetOptions = {}): string
   if (Object.keys(props).length > 0) {
     lines.push(
       '',
-      '// Settings without an attribute (theme, parcel, origin, sorting, ...) go through the config property.',
+      '// Settings that have no attribute go through the config property.',
       `picker.config = { ...picker.config, ...${safeJson(props)} };`,
     );
   }
