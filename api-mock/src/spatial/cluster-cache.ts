@@ -13,7 +13,7 @@ export interface FeedFilter {
 }
 
 export interface TileResult {
-  /** Points in the tile after filters. */
+  /** Points represented by the items of this tile, after filters (a cluster belongs to the tile of its centre). */
   total: number;
   items: Array<FeedPoint | FeedCluster>;
 }
