@@ -190,7 +190,9 @@ export class ConstructorApp extends LitElement {
     const result = await saveConfig(fetch, API_ROOT, r.config, this.savedId);
     if (!result.ok) {
       const key = result.field ? fieldForPath(result.field) : undefined;
-      if (key) this.serverErrors = { ...this.serverErrors, [key]: `${FIELD_LABELS[key]}: ${result.message}` };
+      // Servers often prefix the path ("theme.font: ..."): the label already names the field.
+      const bare = result.field ? result.message.replace(`${result.field}: `, '') : result.message;
+      if (key) this.serverErrors = { ...this.serverErrors, [key]: `${FIELD_LABELS[key]}: ${bare}` };
       this.saveState = { kind: 'failed', message: `Not saved: ${result.message}. Your settings are still here.` };
       if (key) this.focusFirstError();
       return;

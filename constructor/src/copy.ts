@@ -8,12 +8,12 @@ export async function copyText(text: string, fallbackTarget: HTMLElement): Promi
     await navigator.clipboard.writeText(text);
     return 'copied';
   } catch {
+    fallbackTarget.focus(); // focus first: focusing afterwards could collapse the selection
     const range = document.createRange();
     range.selectNodeContents(fallbackTarget);
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    fallbackTarget.focus();
     return 'selected';
   }
 }
