@@ -15,9 +15,9 @@ import { clipLine, clipRing, simplify, type Pt, type Rect } from './geometry.js'
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const res = args.get('res') ?? '110m';
-const tolerance = Number(args.get('tolerance') ?? '0.03');
-/** Two decimals = ~1 km: far finer than the simplification, so quantising adds no visible error. */
-const PRECISION = 2;
+const tolerance = Number(args.get('tolerance') ?? '0.05');
+/** One decimal = ~10 km: about the resolution of Natural Earth 1:110m, so quantising adds little error. */
+const PRECISION = Number(args.get('precision') ?? '1');
 /** Service area: Europe east of 10°E to the Pacific, 35..82°N. */
 const AREA: Rect = { west: 10, south: 35, east: 180, north: 82 };
 

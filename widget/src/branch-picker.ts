@@ -22,7 +22,6 @@ import { MapView, type BBox, type ViewChange } from './map/map-view.js';
 import { PointFeed } from './map/feed.js';
 import {
   BRANCH_TYPES,
-  LANGS,
   PAYMENT_METHODS,
   isSelectable,
   type Branch,
@@ -40,6 +39,7 @@ import { describeStatus, formatDistance } from './ui/format.js';
 import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from './ui/glyphs.js';
 import { icon } from './ui/icon.js';
 import { uiStrings, type UiStrings } from './ui/strings.js';
+import { resolveLang } from './i18n/index.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
 import { VERSION } from './version.js';
 
@@ -187,6 +187,7 @@ export class BranchPicker extends LitElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readyFired = false;
   private configFor: string | undefined;
+  private configPending = false;
   private reducedMotion = false;
   private meMarker: { remove(): void } | undefined;
 
@@ -315,13 +316,7 @@ export class BranchPicker extends LitElement {
   }
 
   private get langResolved(): Lang {
-    const ok = (v: string | null | undefined): Lang | undefined => {
-      const two = v?.trim().slice(0, 2).toLowerCase();
-      return (LANGS as readonly string[]).includes(two ?? '') ? (two as Lang) : undefined;
-    };
-    if (this._settings.lang) return this._settings.lang;
-    const scoped = this.closest('[lang]')?.getAttribute('lang');
-    return ok(scoped) ?? ok(document.documentElement.lang) ?? ok(typeof navigator !== 'undefined' ? navigator.language : '') ?? 'ru';
+    return this._settings.lang ?? resolveLang(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -329,6 +324,14 @@ export class BranchPicker extends LitElement {
     if (!this.hasUpdated || inputs.some((k) => changed.has(k as keyof BranchPicker)) || changed.size === 0) {
       this.recomputeSettings();
     }
+    const s = this._settings;
+    if (this.api.base !== s.apiBase) {
+      this.api = new ApiClient(s.apiBase);
+      this.feed.setApi(this.api);
+    }
+    if (s.configId && !this.config && s.configId !== this.configFor) void this.loadConfig(s.configId);
+    // Wait for a config-id's config before building the map: it may move the centre or change the layout.
+    this._ready = !(s.configId && !this.config && this.configPending);
   }
 
   private recomputeSettings(): void {
@@ -355,13 +358,6 @@ export class BranchPicker extends LitElement {
     if (s.mode === 'modal') this.setAttribute('data-bp-mode', 'modal');
     else this.removeAttribute('data-bp-mode');
     this.applyTheme();
-    if (!prev || prev.apiBase !== s.apiBase) {
-      this.api = new ApiClient(s.apiBase);
-      this.feed.setApi(this.api);
-    }
-    if (s.configId && s.configId !== this.configFor && !this.config) void this.loadConfig(s.configId);
-    const configPending = !!s.configId && !this.config && this.configFor !== undefined && this._loadedConfig === undefined && this.configCtrl !== undefined;
-    if (!this._ready && !configPending) this._ready = true;
     if (prev && this.mapView && prev.tileUrl !== s.tileUrl) this.mapView.setTiles(s.tileUrl);
     if (prev && (prev.types.join() !== s.types.join() || prev.carriers.join() !== s.carriers.join())) this.refresh();
     if (s.selected && (!prev || prev.selected !== s.selected) && this._committed?.id !== s.selected) void this.preselect(s.selected);
@@ -383,6 +379,7 @@ export class BranchPicker extends LitElement {
 
   private async loadConfig(id: string): Promise<void> {
     this.configFor = id;
+    this.configPending = true;
     this.configCtrl?.abort();
     const ctrl = new AbortController();
     this.configCtrl = ctrl;
@@ -400,8 +397,11 @@ export class BranchPicker extends LitElement {
         field: 'config-id',
       });
     } finally {
-      if (this.configCtrl === ctrl) this.configCtrl = undefined;
-      this._ready = true;
+      if (this.configCtrl === ctrl) {
+        this.configCtrl = undefined;
+        this.configPending = false;
+        this.requestUpdate();
+      }
     }
   }
 
@@ -415,7 +415,7 @@ export class BranchPicker extends LitElement {
       if (s.layout === 'list' || !container) this.destroyMap();
       if (s.layout === 'list' && !this.listCentre) {
         this.listCentre = this.view?.center ?? s.center;
-        void this.loadList();
+        queueMicrotask(() => void this.loadList());
       }
       return;
     }
@@ -919,7 +919,7 @@ export class BranchPicker extends LitElement {
     return html`
       <div class="filters" part="filters" role="group" aria-label=${t.filters}>
         ${allowed.length > 1 ? allowed.map((ty) => chip(t.typesPlural[ty], f.types.includes(ty),
-          () => this.setFilters(toggleOption(f, 'types', ty)), html`<span class="dot t-${ty}"></span>`, fc?.type[ty] ?? 0)) : nothing}
+          () => this.setFilters(toggleOption(f, 'types', ty)), html`<span class="dot t-${ty}"></span>`, fc ? (fc.type[ty] ?? 0) : undefined)) : nothing}
         ${allowed.length > 1 ? html`<span class="sep"></span>` : nothing}
         ${chip(t.openNow, f.openNow, () => this.setFilters({ ...f, openNow: !f.openNow }), icon(UI_GLYPHS.clock))}
         ${chip(t.weekends, f.weekends, () => this.setFilters({ ...f, weekends: !f.weekends }))}
@@ -960,7 +960,7 @@ export class BranchPicker extends LitElement {
   private renderItem(b: Branch, i: number): TemplateResult {
     const t = this.t;
     const lang = this.langResolved;
-    const st = describeStatus(todayStatus(b, new Date()), t, lang, undefined);
+    const st = describeStatus(todayStatus(b, new Date()), lang);
     const centre = this.listCentre ?? this.view?.center;
     const selected = this._current?.id === b.id;
     return html`
@@ -1008,7 +1008,7 @@ export class BranchPicker extends LitElement {
         <div class="map"></div>
         ${this._mapError ? html`<div class="map-note error" role="alert">${t.mapPointsError}
           <button class="btn" type="button" @click=${() => this.refresh()}>${t.retry}</button></div>` : nothing}
-        ${this._fallback ? html`<div class="map-note">${t.fallbackMap}</div>` : nothing}
+        ${this._fallback && !this._mapError ? html`<div class="map-note">${t.fallbackMap}</div>` : nothing}
         <div class="legend" aria-hidden="true">${types.map((ty) => html`<span><i class="t-${ty}"></i>${t.typesPlural[ty]}</span>`)}</div>
       </div>`;
   }

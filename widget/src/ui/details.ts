@@ -7,7 +7,7 @@ import { isSelectable, type Branch, type Lang } from '../model/index.js';
 import { describeStatus, formatIsoDate, weekdayName } from './format.js';
 import { PAYMENT_GLYPHS, UI_GLYPHS } from './glyphs.js';
 import { icon } from './icon.js';
-import type { UiStrings } from './strings.js';
+import { carrierName, type UiStrings } from './strings.js';
 
 export interface DetailsProps {
   branch: Branch;
@@ -23,7 +23,7 @@ export interface DetailsProps {
 
 export function renderDetails(p: DetailsProps): TemplateResult {
   const { branch: b, t, lang } = p;
-  const status = describeStatus(todayStatus(b, p.now), t, lang, b.statusNote);
+  const status = describeStatus(todayStatus(b, p.now), lang, b.statusNote);
   const today = localTime(p.now, b.timeZone);
   const selectable = isSelectable(b);
   const upcoming = b.exceptions.filter((e) => e.date >= today.date).sort((x, y) => x.date.localeCompare(y.date)).slice(0, 6);
@@ -36,7 +36,7 @@ export function renderDetails(p: DetailsProps): TemplateResult {
       </div>
       <div class="details-body">
         <h3 id="bp-details-title" tabindex="-1">${b.name}</h3>
-        <div class="kind"><span class="dot t-${b.type}"></span>${t.types[b.type]} · ${b.carrier}</div>
+        <div class="kind"><span class="dot t-${b.type}"></span>${t.types[b.type]} · ${carrierName(b.carrier, lang)}</div>
         <div>${b.addressLine}${b.address.postcode && !b.addressLine.includes(b.address.postcode) ? `, ${b.address.postcode}` : ''}</div>
         <div class="status today-status ${status.tone}">${status.text}</div>
         ${selectable ? nothing : html`<div class="unavail" id="bp-unavail">${icon(UI_GLYPHS.warn)}<span>${t.cannotChoose}${b.statusNote ? ` ${b.statusNote}` : ''}</span></div>`}
@@ -47,7 +47,7 @@ export function renderDetails(p: DetailsProps): TemplateResult {
           <h4>${t.hours}</h4>
           <table class="hours">
             <tbody>
-              ${[1, 2, 3, 4, 5, 6, 7].map((day) => {
+              ${sameEveryDay(b) ? html`<tr><th scope="row">${t.everyDay}</th><td>${hoursText(b.hours[0]!, t)}</td></tr>` : [1, 2, 3, 4, 5, 6, 7].map((day) => {
                 const h = b.hours.find((x) => x.day === day);
                 const allDay = h && h.open === '00:00' && h.close === '24:00' && !h.breaks.length;
                 return html`<tr class=${day === today.weekday ? 'today' : ''}>
@@ -79,4 +79,16 @@ export function renderDetails(p: DetailsProps): TemplateResult {
               aria-describedby=${selectable ? nothing : 'bp-unavail'} @click=${p.onConfirm}>${t.confirm}</button>`}
       </div>
     </section>`;
+}
+
+function sameEveryDay(b: Branch): boolean {
+  const first = b.hours[0];
+  return b.hours.length === 7 && !!first && b.hours.every((h) => hoursText(h, null) === hoursText(first, null));
+}
+
+function hoursText(h: Branch['hours'][number], t: UiStrings | null): string {
+  const allDay = h.open === '00:00' && h.close === '24:00' && !h.breaks.length;
+  const base = allDay && t ? t.allDay : `${h.open}–${h.close}`;
+  const brk = h.breaks.map((r) => `${r.from}–${r.to}`).join(', ');
+  return brk ? `${base}, ${t ? t.breakWord : ''} ${brk}` : base;
 }

@@ -55,14 +55,11 @@ export interface UiStrings {
   hideList: string;
   quoteSlot: string;
   distanceFromCentre: string;
-  openUntil: (t: string) => string;
-  breakUntil: (t: string) => string;
-  closedNow: string;
-  opensAt: (t: string, inDays: number, weekday: string) => string;
   allDay: string;
   breakWord: string;
   today: string;
   nothingFound: string;
+  everyDay: string;
 }
 
 const ru: UiStrings = {
@@ -117,14 +114,11 @@ const ru: UiStrings = {
   hideList: 'Свернуть список',
   quoteSlot: 'Стоимость и срок доставки',
   distanceFromCentre: 'от центра карты',
-  openUntil: (t) => `Открыто до ${t}`,
-  breakUntil: (t) => `Перерыв до ${t}`,
-  closedNow: 'Закрыто',
-  opensAt: (t, d, w) => `Закрыто · откроется ${d === 0 ? '' : d === 1 ? 'завтра ' : `${w} `}в ${t}`,
   allDay: 'Круглосуточно',
   breakWord: 'перерыв',
   today: 'сегодня',
   nothingFound: 'Ничего не найдено',
+  everyDay: 'Ежедневно',
 };
 
 const uk: UiStrings = {
@@ -179,14 +173,11 @@ const uk: UiStrings = {
   hideList: 'Згорнути список',
   quoteSlot: 'Вартість і термін доставки',
   distanceFromCentre: 'від центру мапи',
-  openUntil: (t) => `Відчинено до ${t}`,
-  breakUntil: (t) => `Перерва до ${t}`,
-  closedNow: 'Зачинено',
-  opensAt: (t, d, w) => `Зачинено · відчиниться ${d === 0 ? '' : d === 1 ? 'завтра ' : `${w} `}о ${t}`,
   allDay: 'Цілодобово',
   breakWord: 'перерва',
   today: 'сьогодні',
   nothingFound: 'Нічого не знайдено',
+  everyDay: 'Щодня',
 };
 
 const en: UiStrings = {
@@ -241,14 +232,11 @@ const en: UiStrings = {
   hideList: 'Collapse list',
   quoteSlot: 'Delivery cost and time',
   distanceFromCentre: 'from the map centre',
-  openUntil: (t) => `Open until ${t}`,
-  breakUntil: (t) => `On a break until ${t}`,
-  closedNow: 'Closed',
-  opensAt: (t, d, w) => `Closed · opens ${d === 0 ? '' : d === 1 ? 'tomorrow ' : `${w} `}at ${t}`,
   allDay: 'Open 24/7',
   breakWord: 'break',
   today: 'today',
   nothingFound: 'Nothing found',
+  everyDay: 'Every day',
 };
 
 const TABLE: Record<Lang, UiStrings> = { ru, uk, en };
@@ -264,4 +252,14 @@ function plural(n: number, one: string, few: string, many: string): string {
   if (m10 === 1 && m100 !== 11) return one;
   if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
   return many;
+}
+
+const CARRIERS: Record<string, Record<Lang, string>> = {
+  'russian-post': { ru: 'Почта России', uk: 'Пошта Росії', en: 'Russian Post' },
+  'nova-poshta': { ru: 'Новая Почта', uk: 'Нова Пошта', en: 'Nova Poshta' },
+};
+
+/** Display name of a carrier slug; unknown carriers show their slug. */
+export function carrierName(slug: string, lang: Lang): string {
+  return CARRIERS[slug]?.[lang] ?? slug;
 }

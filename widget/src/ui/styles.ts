@@ -108,7 +108,7 @@ export const layoutStyles = css`
 export const controlStyles = css`
   .search-row { display: flex; gap: 8px; }
   .combo { position: relative; flex: 1; min-width: 0; }
-  .combo svg.i { position: absolute; left: 10px; top: 50%; translate: 0 -50%; color: var(--bp-text-muted); pointer-events: none; }
+  .combo > svg.i { position: absolute; left: 10px; top: 50%; translate: 0 -50%; color: var(--bp-text-muted); pointer-events: none; }
   .combo input { width: 100%; height: 40px; padding: 0 12px 0 36px; border: 1px solid var(--bp-border);
     border-radius: calc(var(--bp-radius) - 4px); background: var(--bp-surface-alt); }
   .combo input:focus { background: var(--bp-surface); border-color: var(--bp-primary); outline: 2px solid var(--bp-primary-soft); }
@@ -246,16 +246,16 @@ export const mapStyles = css`
   .bp-cluster:hover { transform: scale(1.08); }
   .bp-cluster--l, .bp-cluster--xl { font-size: 14px; }
   .bp-me { border-radius: 50%; }
-  .map-note { position: absolute; z-index: 1000; left: 10px; bottom: 10px; display: flex; gap: 8px; align-items: center;
+  .map-note { position: absolute; z-index: 1000; right: 10px; top: 10px; display: flex; gap: 8px; align-items: center;
     padding: 6px 10px; border-radius: 8px; background: rgb(255 255 255 / .92); font-size: 12px; color: var(--bp-text-muted);
     box-shadow: 0 1px 4px rgb(0 0 0 / .2); }
-  .map-note.error { top: 10px; bottom: auto; left: 50%; translate: -50% 0; color: var(--bp-text); }
+  .map-note.error { top: 10px; bottom: auto; left: 60px; right: 10px; justify-content: space-between; color: var(--bp-text); }
   .map-note .btn { height: 28px; padding: 0 10px; }
   .legend { position: absolute; z-index: 1000; right: 10px; bottom: 24px; display: flex; flex-direction: column; gap: 3px;
     padding: 6px 8px; border-radius: 8px; background: rgb(255 255 255 / .92); font-size: 11px; box-shadow: 0 1px 4px rgb(0 0 0 / .2); }
   .legend span { display: flex; align-items: center; gap: 6px; }
   .legend i { width: 10px; height: 10px; border-radius: 50%; }
-  @container bp (max-width: 639px) { .legend { display: none; } .map-note:not(.error) { bottom: auto; top: 10px; } }
+  @container bp (max-width: 639px) { .legend { display: none; } }
 `;
 
 export const modalStyles = css`

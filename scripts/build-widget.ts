@@ -1,0 +1,135 @@
+// Widget library builds:
+//   dist/widget/esm/            ESM for npm (bare `lit` and `leaflet` imports)
+//   dist/widget/types/          .d.ts (tsc --emitDeclarationOnly)
+//   dist/widget/branch-picker.js  ONE script-tag file (IIFE, everything bundled, Leaflet CSS inside)
+//   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
+//
+//   npx tsx scripts/build-widget.ts
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type InlineConfig } from 'vite';
+import { VERSION } from '../widget/src/version.js';
+import { buildManifest } from './widget-manifest.js';
+
+const root = resolve(import.meta.dirname, '..');
+const src = resolve(root, 'widget/src');
+const out = resolve(root, 'dist/widget');
+
+/** Strings that must never reach the bundle: mock/sandbox code and dev-only paths. */
+const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
+
+/** Leaflet CSS rules for features the widget never uses (popups, tooltips, layer switcher, scale,
+ * old-IE VML, print, the default PNG marker): dropped so their inlined images do not ship. */
+const UNUSED_LEAFLET_CSS = /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|default-icon-path|marker-shadow|image-layer|retina)|\.lvml/;
+
+const trimLeafletCss = {
+  postcssPlugin: 'trim-leaflet-css',
+  Rule(rule: { selector: string; remove(): void; parent?: { type: string; params?: string } }) {
+    const selectors = rule.selector.split(',').filter((s) => !UNUSED_LEAFLET_CSS.test(s));
+    if (!selectors.length) rule.remove();
+    else rule.selector = selectors.join(',');
+  },
+  AtRule: { media(at: { params: string; remove(): void }) { if (at.params.includes('print')) at.remove(); } },
+};
+
+const base = (): InlineConfig => ({
+  configFile: false,
+  publicDir: false,
+  logLevel: 'warn',
+  root,
+  mode: 'production',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  css: { postcss: { plugins: [trimLeafletCss] } },
+});
+
+async function buildEsm(): Promise<void> {
+  await build({
+    ...base(),
+    build: {
+      outDir: join(out, 'esm'),
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: true,
+      target: 'es2022',
+      lib: { entry: { index: join(src, 'index.ts'), define: join(src, 'define.ts') }, formats: ['es'] },
+      rollupOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//, /^lit-html/, /^lit-element/, /^leaflet$/],
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  });
+}
+
+async function buildIife(): Promise<void> {
+  await build({
+    ...base(),
+    // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
+    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }] },
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2020',
+      lib: { entry: join(src, 'define.ts'), formats: ['iife'], name: 'BranchPickerBundle', fileName: () => 'branch-picker.js' },
+    },
+  });
+}
+
+function buildTypes(): void {
+  const cfg = join(out, 'tsconfig.types.json');
+  writeFileSync(cfg, JSON.stringify({
+    extends: relative(out, join(root, 'tsconfig.json')),
+    compilerOptions: {
+      noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'types', rootDir: relative(out, src),
+      types: ['vite/client'],
+    },
+    include: [relative(out, join(src, 'index.ts')), relative(out, join(src, 'define.ts'))],
+    exclude: ['**/*.test.ts'],
+  }, null, 2));
+  try {
+    execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', cfg], { stdio: 'inherit' });
+  } finally {
+    rmSync(cfg);
+  }
+}
+
+function sri(file: string): string {
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.js'))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+function checkNoMocks(files: string[]): void {
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    const hit = FORBIDDEN.find((s) => text.includes(s));
+    if (hit) throw new Error(`${relative(root, f)} contains "${hit}": mock or dev code must not ship in the widget`);
+  }
+}
+
+const t0 = performance.now();
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await buildEsm();
+await buildIife();
+buildTypes();
+const script = join(out, 'branch-picker.js');
+const esmFiles = listFiles(join(out, 'esm'));
+checkNoMocks([script, ...esmFiles]);
+writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
+const integrity: Record<string, string> = { 'branch-picker.js': sri(script) };
+for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
+writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
+const raw = readFileSync(script);
+console.log(
+  `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: branch-picker.js ${(raw.length / 1024).toFixed(1)} KB, ` +
+    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
+);

@@ -1,0 +1,53 @@
+// Playground page: the widget on a mock checkout, with controls for the main attributes
+// and a log of every event it fires. Not part of the widget bundle.
+import '../src/define.js';
+import type { BranchPicker } from '../src/index.js';
+
+const picker = document.querySelector<BranchPicker>('#picker')!;
+const controls = document.querySelector<HTMLFormElement>('#controls')!;
+const log = document.querySelector<HTMLOListElement>('#log')!;
+const checkout = document.querySelector<HTMLFormElement>('#checkout')!;
+const submitted = document.querySelector<HTMLOutputElement>('#submitted')!;
+
+// Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none
+const params = new URLSearchParams(location.search);
+for (const [k, v] of params) {
+  picker.setAttribute(k, v);
+  const field = controls.elements.namedItem(k);
+  if (field instanceof HTMLSelectElement) field.value = v;
+}
+
+controls.addEventListener('input', (e) => {
+  const el = e.target as HTMLInputElement | HTMLSelectElement;
+  if (el.name === 'width') {
+    picker.style.setProperty('max-width', `${el.value}px`);
+    return;
+  }
+  if (el.value) picker.setAttribute(el.name, el.value);
+  else picker.removeAttribute(el.name);
+  if (el.name === 'lang') document.documentElement.lang = el.value;
+});
+
+function add(text: string): void {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  log.prepend(li);
+  while (log.children.length > 30) log.lastElementChild!.remove();
+}
+
+picker.addEventListener('bp-ready', () => add('bp-ready'));
+picker.addEventListener('bp-open', () => add('bp-open'));
+picker.addEventListener('bp-close', (e) => add(`bp-close committed=${e.detail.committed}`));
+picker.addEventListener('bp-select', (e) => add(`bp-select ${e.detail.branch.id} (${e.detail.branch.name})`));
+picker.addEventListener('bp-change', (e) => add(`bp-change ${e.detail.branch.id}: ${e.detail.branch.addressLine}`));
+picker.addEventListener('bp-error', (e) => add(`bp-error ${e.detail.code}${e.detail.field ? ` [${e.detail.field}]` : ''}: ${e.detail.message}`));
+
+checkout.addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (!checkout.reportValidity()) {
+    submitted.textContent = picker.validationMessage;
+    return;
+  }
+  const data = new FormData(checkout);
+  submitted.textContent = `pickup_point=${String(data.get('pickup_point'))}`;
+});
