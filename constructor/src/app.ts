@@ -8,6 +8,7 @@ import {
   configToForm,
   fieldForPath,
   formToConfig,
+  validPart,
   type FieldErrors,
   type FieldKey,
   type FormValues,
@@ -91,7 +92,7 @@ export class ConstructorApp extends LitElement {
       if (typeof v === 'string' && v.trim() !== '') this.touched.add(k);
     }
     this.validate();
-    this.lastValid = formToConfig(this.values).config ?? formToConfig(configToForm({})).config;
+    this.lastValid = validPart(this.values);
   }
 
   override createRenderRoot(): HTMLElement {

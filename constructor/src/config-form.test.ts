@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configToForm, emptyValues, fieldForPath, formToConfig, parseNumber, type FormValues } from './config-form.js';
+import { configToForm, emptyValues, fieldForPath, formToConfig, parseNumber, validPart, type FormValues } from './config-form.js';
 
 function form(patch: Partial<FormValues>): FormValues {
   return { ...emptyValues(), ...patch };
@@ -124,5 +124,19 @@ describe('fieldForPath', () => {
     expect(fieldForPath('types.2')).toBe('types');
     expect(fieldForPath('parcel.cashOnDelivery.currency')).toBe('currency');
     expect(fieldForPath('nonsense')).toBeUndefined();
+  });
+});
+
+describe('validPart', () => {
+  it('keeps the good fields and drops the bad ones', () => {
+    const c = validPart(form({ zoom: '99', mode: 'modal', name: 'kept', parcelWeight: '500', parcelLength: 'x' }));
+    expect(c.mode).toBe('modal');
+    expect(c.name).toBe('kept');
+    expect(c.zoom).toBeUndefined();
+    expect(c.parcel).toBeUndefined();
+  });
+  it('returns the config itself when the form is valid', () => {
+    const values = form({ zoom: '5', lang: 'en' });
+    expect(validPart(values)).toEqual(formToConfig(values).config);
   });
 });

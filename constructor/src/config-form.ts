@@ -396,3 +396,25 @@ export function configToForm(c: WidgetConfig): FormValues {
     carrierTimeoutMs: str(c.carrierTimeoutMs),
   };
 }
+
+/** Fields that only make sense together: a bad one resets its whole group. */
+const GROUPS: readonly (readonly FieldKey[])[] = [
+  ['parcelWeight', 'parcelLength', 'parcelWidth', 'parcelHeight', 'declaredValue', 'codAmount'],
+  ['originCountry', 'originPostcode', 'originCity', 'originCityRef'],
+  ['centerLat', 'centerLng'],
+  ['weightDistance', 'weightPrice', 'weightSpeed'],
+];
+
+/**
+ * The valid part of a form: fields with errors (and the groups they belong to) are reset to
+ * empty. Used when a restored draft is invalid, so the preview still shows the good settings.
+ */
+export function validPart(v: FormValues): WidgetConfig {
+  const r = formToConfig(v);
+  if (r.config) return r.config;
+  const next = { ...v } as Record<FieldKey, unknown>;
+  for (const key of Object.keys(r.errors) as FieldKey[]) {
+    for (const k of GROUPS.find((g) => g.includes(key)) ?? [key]) next[k] = EMPTY_VALUES[k];
+  }
+  return formToConfig(next as unknown as FormValues).config ?? formToConfig(emptyValues()).config ?? {};
+}
