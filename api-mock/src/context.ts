@@ -24,6 +24,7 @@ export interface SandboxContext {
   readonly points: PointIndex<Branch>;
   /** Supercluster indexes per filter combination, built lazily. */
   readonly clusters: ClusterCache;
+  /** Built on first use (normalising every address takes seconds at 90k points); read it once to warm it. */
   readonly search: SearchIndex;
   /** Carriers present in the dataset. */
   readonly carriers: readonly string[];
@@ -55,13 +56,17 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
   const configs = new Map<string, WidgetConfig>([
     [DEMO_CONFIG_ID, { id: DEMO_CONFIG_ID, name: 'Demo', lang: 'ru', layout: 'both', mode: 'inline' }],
   ]);
+  let search: SearchIndex | undefined;
   return {
     dataset,
     version: hashString(`${dataset.size}|${dataset.seed}|${branches.length}|${branches[0]?.id ?? ''}|${branches.at(-1)?.id ?? ''}`),
     byId,
     points: new PointIndex(branches),
     clusters,
-    search: new SearchIndex(branches, dataset.settlements),
+    get search(): SearchIndex {
+      search ??= new SearchIndex(branches, dataset.settlements);
+      return search;
+    },
     carriers: [...new Set(branches.map((b) => b.carrier))].sort(),
     now: options.now ?? (() => new Date()),
     faults: new FaultStore(),
