@@ -8,6 +8,7 @@ import { apiError } from './http.js';
 import { novaPoshtaHandlers } from './nova-poshta/index.js';
 import { russianPostHandlers } from './russian-post/postoffice.js';
 import { russianPostTariffHandlersFor } from './russian-post/tariff.js';
+import { openFeedQuoteHandlers } from '../pricing/open-feed-quote.js';
 
 /** The real routes, without the fault layer in front. Tariff and order routes are added here. */
 export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
@@ -16,6 +17,7 @@ export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
     ...configHandlers(ctx),
     ...russianPostHandlers(ctx),
     ...russianPostTariffHandlersFor(ctx),
+    ...openFeedQuoteHandlers(ctx),
     ...novaPoshtaHandlers(ctx),
   ];
 }

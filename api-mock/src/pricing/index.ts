@@ -4,3 +4,4 @@ export * from './russian-post.js';
 export * from './nova-poshta.js';
 export * from './directory.js';
 export * from './sandbox-directory.js';
+export * from './generic.js';

@@ -37,9 +37,14 @@ describe('open feed adapter', () => {
   });
 
   it('registry serves the three shapes and extra open-feed carriers', () => {
-    const r = createDefaultRegistry({ openFeedCarriers: ['boxbox'] });
-    expect(r.ids().sort()).toEqual(['boxbox', 'nova-poshta', 'open-feed', 'russian-post']);
-    expect(r.get('boxbox')!.id).toBe('boxbox');
-    expect(r.get('dhl')).toBeUndefined();
+    const strict = createDefaultRegistry({ openFeedCarriers: ['boxbox'], openFeedFallback: false });
+    expect(strict.ids().sort()).toEqual(['boxbox', 'nova-poshta', 'open-feed', 'russian-post']);
+    expect(strict.get('boxbox')!.id).toBe('boxbox');
+    expect(strict.get('dhl')).toBeUndefined();
+    // By default any other carrier of our feed is quoted through the open feed, under its own id.
+    const open = createDefaultRegistry();
+    expect(open.get('inpost')!.id).toBe('inpost');
+    expect(open.get('inpost')!.quoteRequest(PARCEL, ORIGIN, branch)).toMatchObject([{ url: '/api/v1/quote' }]);
+    expect(open.get('russian-post')!.label).toBe('Почта России');
   });
 });

@@ -8,7 +8,8 @@ import { createOpenFeedAdapter } from './open-feed.js';
 export class CarrierRegistry {
   private readonly adapters = new Map<CarrierId, CarrierAdapter>();
 
-  constructor(adapters: readonly CarrierAdapter[] = []) {
+  /** `fallback` serves carriers without a dedicated adapter (e.g. through our open feed); its answers are kept. */
+  constructor(adapters: readonly CarrierAdapter[] = [], private readonly fallback?: (id: CarrierId) => CarrierAdapter | undefined) {
     for (const a of adapters) this.register(a);
   }
 
@@ -19,11 +20,15 @@ export class CarrierRegistry {
   }
 
   get(id: CarrierId): CarrierAdapter | undefined {
-    return this.adapters.get(id);
+    const own = this.adapters.get(id);
+    if (own || !this.fallback) return own;
+    const made = this.fallback(id);
+    if (made) this.adapters.set(id, made);
+    return made;
   }
 
   has(id: CarrierId): boolean {
-    return this.adapters.has(id);
+    return this.get(id) !== undefined;
   }
 
   ids(): CarrierId[] {
@@ -38,19 +43,22 @@ export class CarrierRegistry {
 export interface DefaultRegistryOptions extends AdapterOptions {
   /** Extra carrier ids served through our open feed format. */
   openFeedCarriers?: readonly CarrierId[];
+  /** Quote any other carrier of our feed (Poczta Polska, InPost, Kazpost...) through the open feed; default true. */
+  openFeedFallback?: boolean;
 }
 
-/** Russian Post, Nova Poshta and the open feed, all pointed at the same API base. */
+/** Russian Post, Nova Poshta and the open feed (also for any other carrier id), all pointed at the same API base. */
 export function createDefaultRegistry(options: DefaultRegistryOptions = {}): CarrierRegistry {
   const base: AdapterOptions = {
     ...(options.apiBase !== undefined ? { apiBase: options.apiBase } : {}),
     ...(options.quoteTtlMs !== undefined ? { quoteTtlMs: options.quoteTtlMs } : {}),
   };
+  const fallback = options.openFeedFallback === false ? undefined : (id: CarrierId) => createOpenFeedAdapter({ ...base, id });
   const registry = new CarrierRegistry([
     createRussianPostAdapter(base),
     createNovaPoshtaAdapter(base),
     createOpenFeedAdapter(base),
-  ]);
+  ], fallback);
   for (const id of options.openFeedCarriers ?? []) registry.register(createOpenFeedAdapter({ ...base, id }));
   return registry;
 }

@@ -43,7 +43,7 @@ function setup(over: { now?: () => number; carrierTimeoutMs?: number } = {}) {
   const f = fakeFetch();
   const updates: Array<[string, QuoteState]> = [];
   const s = new QuoteScheduler({
-    carriers: createDefaultRegistry({ apiBase: 'http://sandbox' }),
+    carriers: createDefaultRegistry({ apiBase: 'http://sandbox', openFeedFallback: false }),
     parcel: PARCEL,
     origin: ORIGIN,
     fetch: f.fetch,
