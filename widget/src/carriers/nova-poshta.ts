@@ -5,7 +5,7 @@ import { z } from '../model/zod.js';
 import type { Branch, BranchLimits, BranchType, DayHours, Origin, Parcel, PaymentMethod, Quote, QuoteLine } from '../model/index.js';
 import { firstIssue } from '../model/validate.js';
 import {
-  carrierError, DEFAULT_QUOTE_TTL_MS,
+  carrierError, DEFAULT_QUOTE_TTL_MS, isCarrierError,
   type AdapterOptions, type CarrierAdapter, type CarrierError, type CarrierRequest, type QuoteContext, type RawAnswer, type ToBranchOptions,
 } from './types.js';
 import { daysBetween, localIsoDate, parcelKey, toMinor, toNumber } from './util.js';
@@ -285,9 +285,9 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
 
   function toQuote(raws: readonly RawAnswer[], ctx: QuoteContext): Quote | CarrierError {
     const price = unwrap(raws[0], NpPriceSchema);
-    if ('kind' in price) return price;
+    if (isCarrierError(price)) return price;
     const date = unwrap(raws[1], NpDeliveryDateSchema);
-    if ('kind' in date) return date;
+    if (isCarrierError(date)) return date;
     const lines: QuoteLine[] = [];
     const add = (kind: QuoteLine['kind'], v: unknown): CarrierError | undefined => {
       if (v === undefined) return undefined;
@@ -325,7 +325,7 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
 
   function withRefs(branch: Branch, answer: RawAnswer): Branch | CarrierError {
     const found = unwrap(answer, NpCityRefSchema);
-    if ('kind' in found) return found.kind === 'bad_response' ? carrierError(NOVA_POSHTA, 'unsupported', `no Nova Poshta city for ${branch.address.city}`) : found;
+    if (isCarrierError(found)) return found.kind === 'bad_response' ? carrierError(NOVA_POSHTA, 'unsupported', `no Nova Poshta city for ${branch.address.city}`) : found;
     // Only the city ref: the warehouse found may be another point of the same city.
     return { ...branch, carrierRefs: { ...branch.carrierRefs, cityRef: found.CityRef } };
   }

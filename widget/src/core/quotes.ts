@@ -199,6 +199,11 @@ export class QuoteScheduler extends EventTarget {
     this.pump();
   }
 
+  /** Ask again for wanted points whose quote (or remembered failure) has expired, e.g. when the buyer selects one. */
+  refresh(): void {
+    this.want(this.wantedList);
+  }
+
   /** New parcel: every key changes. In-flight requests are aborted; cached answers for other parcels stay. */
   setParcel(parcel: Parcel): void {
     this.parcel = parcel;
@@ -237,7 +242,10 @@ export class QuoteScheduler extends EventTarget {
   private resolve(id: string, w: Wanted, gen: number, order: number): void {
     const { branch, key } = w;
     if (key === undefined) {
-      this.set(id, this.unavailable(branch, carrierError(branch.carrier, 'unsupported', `no adapter for carrier ${branch.carrier}`)));
+      // Announced once per visibility, not on every scroll.
+      if (!this.states.has(id)) {
+        this.set(id, this.unavailable(branch, carrierError(branch.carrier, 'unsupported', `no adapter for carrier ${branch.carrier}`)));
+      }
       return;
     }
     const job = this.jobs.get(key);
