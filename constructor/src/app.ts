@@ -469,7 +469,7 @@ export class ConstructorApp extends LitElement {
             <h2 id="preview-title" tabindex="-1">Live preview</h2>
             ${this.renderPreviewStatus()}
             ${this.widgetProblem ? html`<p class="note" role="alert">${this.widgetProblem}</p>` : nothing}
-            <div id="preview-host" class="preview-host">
+            <div id="preview-host" class="preview-host ${this.lastValid?.mode === 'modal' ? 'modal' : ''}">
               <p class="hint">${this.widgetProblem ? 'No preview.' : 'Loading the widget…'}</p>
             </div>
             <div class="events">

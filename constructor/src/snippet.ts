@@ -115,7 +115,7 @@ export function buildElement(config: WidgetConfig, opts: SnippetOptions = {}): s
   const parts = attrs.map(([k, v]) => `${k}="${escapeAttr(v)}"`);
   // One attribute per line once the tag gets long, so the snippet stays readable.
   const oneLine = `<branch-picker ${parts.join(' ')}></branch-picker>`;
-  if (oneLine.length <= 100) return oneLine;
+  if (oneLine.length <= 80) return oneLine;
   return `<branch-picker\n  ${parts.join('\n  ')}\n></branch-picker>`;
 }
 
