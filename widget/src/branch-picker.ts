@@ -69,6 +69,7 @@ type Facets = PointsResult['facets'];
  * @csspart details - The details panel of a point.
  * @csspart confirm - The confirm button.
  * @csspart trigger - The button that opens the modal (mode="modal").
+ * @csspart quote - The region around the quote slot (hidden while the slot is empty).
  * @slot quote - Cost and delivery time of the selected point (filled by tariffs).
  */
 export class BranchPicker extends LitElement {

@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ATTRIBUTES } from '../widget/src/element/settings.js';
+import { buildManifest } from './widget-manifest.js';
+
+const src = resolve(import.meta.dirname, '../widget/src');
+const sources = readdirSync(src, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('model') && !f.startsWith('core'))
+  .map((f) => readFileSync(join(src, f), 'utf8'))
+  .join('\n');
+
+const decl = buildManifest('test').modules[0]!.declarations[0] as {
+  tagName: string;
+  attributes: Array<{ name: string; description?: string }>;
+  events: Array<{ name: string }>;
+  cssParts: Array<{ name: string }>;
+  slots: Array<{ name: string }>;
+  cssProperties: Array<{ name: string }>;
+};
+
+describe('custom-elements.json', () => {
+  it('documents exactly the observed attributes', () => {
+    expect(decl.tagName).toBe('branch-picker');
+    expect(decl.attributes.map((a) => a.name)).toEqual([...ATTRIBUTES]);
+    for (const a of decl.attributes) expect(a.description).toBeTruthy();
+  });
+
+  it('documents every part used in the templates, and only those', () => {
+    const used = new Set([...sources.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]));
+    expect(new Set(decl.cssParts.map((p) => p.name))).toEqual(used);
+  });
+
+  it('documents every event the element dispatches', () => {
+    const dispatched = new Set([...sources.matchAll(/super\('(bp-[a-z]+)'/g)].map((m) => m[1]));
+    expect(new Set(decl.events.map((e) => e.name))).toEqual(dispatched);
+  });
+
+  it('documents every slot and every --bp-* token declared on :host, and no token is used undeclared', () => {
+    const slots = new Set([...sources.matchAll(/<slot name="([a-z-]+)"/g)].map((m) => m[1]));
+    expect(new Set(decl.slots.map((s) => s.name))).toEqual(slots);
+    const declared = new Set(decl.cssProperties.map((p) => p.name));
+    const usedTokens = new Set([...sources.matchAll(/var\((--bp-[a-z0-9-]+)/g)].map((m) => m[1]));
+    for (const t of usedTokens) expect(declared, `${t} is used but has no default on :host`).toContain(t);
+  });
+});

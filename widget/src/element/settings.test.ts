@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, parseAttribute, parseConfig, resolveSettings } from './settings.js';
+
+describe('resolveSettings', () => {
+  it('uses the defaults when no attribute is set', () => {
+    const { settings, issues } = resolveSettings({});
+    expect(issues).toEqual([]);
+    expect(settings).toEqual(DEFAULTS);
+  });
+
+  it('parses every valid attribute', () => {
+    const { settings, issues } = resolveSettings({
+      'api-base': 'https://api.example.com/',
+      carriers: 'russian-post, nova-poshta',
+      types: 'parcel_locker,post_office',
+      lang: 'uk-UA',
+      center: '50.45, 30.52',
+      zoom: '14',
+      layout: 'list',
+      mode: 'modal',
+      selected: 'np-1',
+      name: 'pickup',
+      'tile-url': 'https://tiles.example.com/{z}/{x}/{y}.png',
+      'config-id': 'demo',
+      required: '',
+    });
+    expect(issues).toEqual([]);
+    expect(settings).toEqual({
+      apiBase: 'https://api.example.com',
+      carriers: ['russian-post', 'nova-poshta'],
+      types: ['parcel_locker', 'post_office'],
+      lang: 'uk',
+      center: { lat: 50.45, lng: 30.52 },
+      zoom: 14,
+      layout: 'list',
+      mode: 'modal',
+      selected: 'np-1',
+      name: 'pickup',
+      tileUrl: 'https://tiles.example.com/{z}/{x}/{y}.png',
+      configId: 'demo',
+      required: true,
+    });
+  });
+
+  it.each([
+    ['zoom', 'big'],
+    ['zoom', '25'],
+    ['center', '55.7'],
+    ['center', '95,37'],
+    ['layout', 'grid'],
+    ['mode', 'popup'],
+    ['types', 'post_office,warehouse'],
+    ['carriers', 'Russian Post'],
+    ['lang', 'de'],
+    ['tile-url', 'https://tiles.example.com/tile.png'],
+    ['api-base', 'javascript:alert(1)'],
+  ] as const)('reports a bad %s="%s", names it and falls back to the default', (attr, value) => {
+    const { settings, issues } = resolveSettings({ [attr]: value, zoom: attr === 'zoom' ? value : '9' });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toBe(attr);
+    expect(issues[0]!.message).toContain(attr);
+    const key = { zoom: 'zoom', center: 'center', layout: 'layout', mode: 'mode', types: 'types', carriers: 'carriers', lang: 'lang', 'tile-url': 'tileUrl', 'api-base': 'apiBase' }[attr];
+    expect(settings[key as keyof typeof settings]).toEqual(DEFAULTS[key as keyof typeof DEFAULTS]);
+    if (attr !== 'zoom') expect(settings.zoom).toBe(9);
+  });
+
+  it('lets attributes win over the config, and the config over the defaults', () => {
+    const { settings } = resolveSettings({ layout: 'map' }, { layout: 'list', zoom: 8, lang: 'en', carriers: ['nova-poshta'] });
+    expect(settings.layout).toBe('map');
+    expect(settings.zoom).toBe(8);
+    expect(settings.lang).toBe('en');
+    expect(settings.carriers).toEqual(['nova-poshta']);
+  });
+
+  it('accepts tile-url="none" for the built-in basemap', () => {
+    expect(parseAttribute('tile-url', 'none')).toEqual({ ok: true, value: 'none' });
+  });
+});
+
+describe('parseConfig', () => {
+  it('names the first bad field of an invalid config', () => {
+    const r = parseConfig({ zoom: 40 });
+    expect(r.config).toBeUndefined();
+    expect(r.issue?.field).toBe('config.zoom');
+  });
+  it('accepts a valid config', () => {
+    expect(parseConfig({ id: 'x', layout: 'list' }).config).toEqual({ id: 'x', layout: 'list' });
+  });
+});
