@@ -24,7 +24,7 @@ import {
   TYPE_OPTIONS,
   WIDGET_DEFAULTS,
 } from './defaults.js';
-import { restoreDraft, saveDraft, type Draft } from './draft-store.js';
+import { restoreDraft, saveDraft, type Draft, type DraftStorage } from './draft-store.js';
 import './embed-panel.js';
 import type { EmbedPanel } from './embed-panel.js';
 import { checkboxField, checkboxGroup, fieldId, radioGroup, selectField, textField, type FieldContext } from './fields.js';
@@ -32,6 +32,15 @@ import type { ScriptInfo } from './integrity.js';
 import { Preview, type PreviewEvent } from './preview.js';
 
 const PREVIEW_DEBOUNCE_MS = 300;
+
+/** localStorage, or a no-op when the browser forbids it (sandboxed frames, privacy settings). */
+function draftStorage(): DraftStorage {
+  try {
+    return window.localStorage;
+  } catch {
+    return { getItem: () => null, setItem: () => {} };
+  }
+}
 const SEARCH_DEBOUNCE_MS = 250;
 const API_ROOT = '/api/v1';
 
@@ -76,7 +85,7 @@ export class ConstructorApp extends LitElement {
 
   constructor() {
     super();
-    const restored = restoreDraft(localStorage);
+    const restored = restoreDraft(draftStorage());
     this.values = restored.draft.values;
     this.savedId = restored.draft.savedId;
     this.savedJson = restored.draft.savedJson ?? '';
@@ -158,7 +167,7 @@ export class ConstructorApp extends LitElement {
       draft.savedId = this.savedId;
       draft.savedJson = this.savedJson;
     }
-    saveDraft(localStorage, draft);
+    saveDraft(draftStorage(), draft);
   }
 
   /** Errors to show now: touched fields, everything after a save attempt, plus the server's. */
@@ -326,9 +335,9 @@ export class ConstructorApp extends LitElement {
         'origin',
         'Ship from',
         html`<div class="row">
-          ${selectField('originCountry', c, COUNTRY_OPTIONS, { label: 'Country' })}
-          ${textField('originPostcode', c, { label: 'Postcode', autocomplete: 'postal-code', className: 'narrow' })}
-          ${textField('originCity', c, { label: 'City' })}
+          ${selectField('originCountry', c, COUNTRY_OPTIONS)}
+          ${textField('originPostcode', c, { autocomplete: 'postal-code', className: 'narrow' })}
+          ${textField('originCity', c)}
         </div>`,
         'Where your parcels start: tariff requests need it.',
       )}
@@ -340,9 +349,9 @@ export class ConstructorApp extends LitElement {
             <legend>Weights of "Best"</legend>
             <p class="hint">0 to 10 each: higher means that criterion matters more. Empty: the widget's balance.</p>
             <div class="row">
-              ${textField('weightDistance', c, { label: 'Distance', inputmode: 'decimal', className: 'narrow' })}
-              ${textField('weightPrice', c, { label: 'Price', inputmode: 'decimal', className: 'narrow' })}
-              ${textField('weightSpeed', c, { label: 'Speed', inputmode: 'decimal', className: 'narrow' })}
+              ${textField('weightDistance', c, { inputmode: 'decimal', className: 'narrow' })}
+              ${textField('weightPrice', c, { inputmode: 'decimal', className: 'narrow' })}
+              ${textField('weightSpeed', c, { inputmode: 'decimal', className: 'narrow' })}
             </div>
           </fieldset>`,
       )}

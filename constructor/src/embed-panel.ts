@@ -46,14 +46,17 @@ export class EmbedPanel extends LitElement {
     const pre = this.querySelector<HTMLElement>(`#code-${id}`);
     if (!pre) return;
     const how = await copyText(text, pre);
-    this.copied = how === 'copied' ? `Copied ${LABELS[id] ?? 'snippet'} to the clipboard.` : `Selected ${LABELS[id] ?? 'snippet'}: press Ctrl+C (⌘C) to copy.`;
+    const what = LABELS[id] ?? 'snippet';
+    this.copied = how === 'copied' ? `Copied the ${what} to the clipboard.` : `Selected the ${what}: press Ctrl+C (⌘C) to copy.`;
   }
 
   private block(id: string, title: string, text: string): TemplateResult {
     return html`<div class="code-block">
       <div class="code-head">
         <h3 id="title-${id}">${title}</h3>
-        <button type="button" class="secondary" aria-describedby="title-${id}" @click=${() => this.copy(id, text)}>Copy</button>
+        <button type="button" class="secondary" aria-label="Copy ${LABELS[id] ?? 'snippet'}" @click=${() => this.copy(id, text)}>
+          Copy
+        </button>
       </div>
       <pre id="code-${id}" tabindex="0" aria-labelledby="title-${id}"><code>${text}</code></pre>
     </div>`;
@@ -146,10 +149,10 @@ export class EmbedPanel extends LitElement {
 }
 
 const LABELS: Record<string, string> = {
-  html: 'the HTML snippet',
-  install: 'the install command',
-  element: 'the markup',
-  module: 'the module code',
+  html: 'HTML snippet',
+  install: 'install command',
+  element: 'markup',
+  module: 'module code',
 };
 
 declare global {
