@@ -336,7 +336,7 @@ export class ConstructorApp extends LitElement {
         'Ship from',
         html`<div class="row">
           ${selectField('originCountry', c, COUNTRY_OPTIONS)}
-          ${textField('originPostcode', c, { autocomplete: 'postal-code', className: 'narrow' })}
+          ${textField('originPostcode', c, { autocomplete: 'postal-code' })}
           ${textField('originCity', c)}
         </div>`,
         'Where your parcels start: tariff requests need it.',
