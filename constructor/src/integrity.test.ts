@@ -14,6 +14,13 @@ describe('loadScriptInfo', () => {
     expect(info).toEqual({ scriptUrl: 'https://demo.example/widget/dist/branch-picker.js', integrity: hash });
   });
 
+  it('reads the build\'s {version, files} layout too', async () => {
+    const hash = 'sha384-AAAA';
+    const body = { version: '0.1.0', files: { 'branch-picker.js': hash, 'index.js': 'sha384-BBBB' } };
+    const info = await loadScriptInfo(fetchReturning(Response.json(body)), '/widget/dist/', 'https://demo.example/');
+    expect(info.integrity).toBe(hash);
+  });
+
   it('falls back to no integrity with a reason', async () => {
     const missing = await loadScriptInfo(fetchReturning(new Response('nope', { status: 404 })), 'https://cdn.example/bp/', 'https://demo.example/');
     expect(missing.integrity).toBeUndefined();

@@ -9,6 +9,15 @@ export interface ScriptInfo extends ScriptSource {
   problem?: string;
 }
 
+/** Accepts the flat `{"branch-picker.js": "sha384-..."}` and the build's `{version, files: {...}}`. */
+function hashFor(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const rec = body as Record<string, unknown>;
+  const files = rec.files;
+  if (typeof files === 'object' && files !== null) return (files as Record<string, unknown>)[SCRIPT_FILE];
+  return rec[SCRIPT_FILE];
+}
+
 /** `distBase` is absolute or relative to `pageUrl` (e.g. "/widget/dist/"). */
 export async function loadScriptInfo(fetchFn: typeof fetch, distBase: string, pageUrl: string): Promise<ScriptInfo> {
   const base = new URL(distBase.endsWith('/') ? distBase : `${distBase}/`, pageUrl);
@@ -18,7 +27,7 @@ export async function loadScriptInfo(fetchFn: typeof fetch, distBase: string, pa
     const res = await fetchFn(integrityUrl, { cache: 'no-store' });
     if (!res.ok) return { scriptUrl, problem: `${integrityUrl} answered ${res.status}` };
     const body: unknown = await res.json();
-    const hash = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[SCRIPT_FILE] : undefined;
+    const hash = hashFor(body);
     if (typeof hash !== 'string' || !/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(hash)) {
       return { scriptUrl, problem: `${integrityUrl} has no valid hash for ${SCRIPT_FILE}` };
     }
