@@ -993,6 +993,7 @@ export class BranchPicker extends LitElement {
       chosen: this._committed?.id === b.id,
       quoteFilled: this._quoteFilled,
       now: new Date(),
+      headingLevel: this._settings.mode === 'modal' ? 3 : 2,
       onBack: () => void this.closeDetails(),
       onConfirm: () => void this.commit(b),
       onQuoteSlotChange: (e) => {

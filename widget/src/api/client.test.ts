@@ -8,7 +8,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('ApiClient', () => {
   it('builds URLs under {base}/api/v1 with the filters', async () => {
-    const fetchImpl = vi.fn(async () => json({ z: 10, x: 1, y: 2, total: 0, items: [] }));
+    const fetchImpl = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => json({ z: 10, x: 1, y: 2, total: 0, items: [] }));
     await new ApiClient('https://api.test', fetchImpl).tile(10, 1, 2, { types: ['post_office', 'parcel_locker'], carriers: [] });
     expect(fetchImpl.mock.calls[0]![0]).toBe('https://api.test/api/v1/tiles/10/1/2?types=post_office%2Cparcel_locker');
   });

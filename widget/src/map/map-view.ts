@@ -55,7 +55,7 @@ export class MapView {
       zoom: opts.zoom,
       minZoom: 3,
       maxZoom: 19,
-      zoomControl: true,
+      zoomControl: false,
       attributionControl: true,
       fadeAnimation: !opts.reducedMotion,
       zoomAnimation: !opts.reducedMotion,
@@ -63,6 +63,8 @@ export class MapView {
       worldCopyJump: false,
     });
     this.map.attributionControl.setPrefix(false);
+    // Top right: the list, the details overlay and the notes live on the left.
+    L.control.zoom({ position: 'topright' }).addTo(this.map);
     container.setAttribute('aria-label', opts.label);
     this.map.on('moveend', () => {
       const byUser = this.programmatic === 0;

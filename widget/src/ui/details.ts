@@ -16,6 +16,8 @@ export interface DetailsProps {
   chosen: boolean;
   quoteFilled: boolean;
   now: Date;
+  /** 2 inline (below the page's h1), 3 inside the modal (below its h2). */
+  headingLevel: number;
   onBack: () => void;
   onConfirm: () => void;
   onQuoteSlotChange: (e: Event) => void;
@@ -35,7 +37,7 @@ export function renderDetails(p: DetailsProps): TemplateResult {
         <button class="btn link" type="button" @click=${p.onBack}>${icon(UI_GLYPHS.back)}${t.back}</button>
       </div>
       <div class="details-body">
-        <h3 id="bp-details-title" tabindex="-1">${b.name}</h3>
+        <div class="title" id="bp-details-title" role="heading" aria-level=${p.headingLevel} tabindex="-1">${b.name}</div>
         <div class="kind"><span class="dot t-${b.type}"></span>${t.types[b.type]} · ${carrierName(b.carrier, lang)}</div>
         <div>${b.addressLine}${b.address.postcode && !b.addressLine.includes(b.address.postcode) ? `, ${b.address.postcode}` : ''}</div>
         <div class="status today-status ${status.tone}">${status.text}</div>

@@ -83,7 +83,7 @@ export const layoutStyles = css`
   .layout-list .map-wrap { display: none; }
   .layout-list .side { width: auto; flex: 1; border-right: 0; }
   .layout-map .side:not(.has-details) { display: none; }
-  .layout-map .side.has-details { position: absolute; left: 10px; top: 10px; bottom: 10px; z-index: 1000;
+  .layout-map .side.has-details { position: absolute; left: 10px; top: 10px; bottom: 10px; z-index: 1100;
     border: 1px solid var(--bp-border); border-radius: var(--bp-radius); box-shadow: 0 6px 24px rgb(0 0 0 / .18); }
   .sheet-handle { display: none; }
 
@@ -93,7 +93,7 @@ export const layoutStyles = css`
     .map-wrap { position: absolute; inset: 0; }
     .layout-both .side, .layout-map .side.has-details {
       position: absolute; left: 0; right: 0; bottom: 0; top: auto; width: auto; height: 44%;
-      border: 1px solid var(--bp-border); border-bottom: 0; border-radius: 16px 16px 0 0; z-index: 1000;
+      border: 1px solid var(--bp-border); border-bottom: 0; border-radius: 16px 16px 0 0; z-index: 1100;
       box-shadow: 0 -6px 24px rgb(0 0 0 / .16); transition: height .2s ease;
     }
     .layout-both .side.expanded, .layout-map .side.has-details { height: 86%; }
@@ -194,9 +194,9 @@ export const detailStyles = css`
   .details { display: flex; flex-direction: column; min-height: 0; flex: 1; }
   .details-head { padding: 6px 8px; border-bottom: 1px solid var(--bp-border); }
   .details-body { flex: 1; overflow: auto; padding: 12px 16px 16px; min-height: 0; }
-  .details h3 { margin: 0 0 2px; font-size: 17px; line-height: 1.3; }
-  .details h3:focus { outline: none; }
-  .details h3:focus-visible { outline: 2px solid var(--bp-focus-ring); }
+  .details .title { margin: 0 0 2px; font-size: 17px; font-weight: 700; line-height: 1.3; }
+  /* Focused only to give screen readers context; not an interactive control. */
+  .details .title:focus { outline: none; }
   .today-status { margin-top: 6px; }
   .kind { display: flex; align-items: center; gap: 6px; color: var(--bp-text-muted); font-size: 13px; margin-bottom: 10px; }
   .kind .dot { width: 8px; height: 8px; border-radius: 50%; }
@@ -246,10 +246,10 @@ export const mapStyles = css`
   .bp-cluster:hover { transform: scale(1.08); }
   .bp-cluster--l, .bp-cluster--xl { font-size: 14px; }
   .bp-me { border-radius: 50%; }
-  .map-note { position: absolute; z-index: 1000; right: 10px; top: 10px; display: flex; gap: 8px; align-items: center;
+  .map-note { position: absolute; z-index: 1000; left: 10px; top: 10px; max-width: calc(100% - 70px); display: flex; gap: 8px; align-items: center;
     padding: 6px 10px; border-radius: 8px; background: rgb(255 255 255 / .92); font-size: 12px; color: var(--bp-text-muted);
     box-shadow: 0 1px 4px rgb(0 0 0 / .2); }
-  .map-note.error { top: 10px; bottom: auto; left: 60px; right: 10px; justify-content: space-between; color: var(--bp-text); }
+  .map-note.error { right: 60px; justify-content: space-between; color: var(--bp-text); }
   .map-note .btn { height: 28px; padding: 0 10px; }
   .legend { position: absolute; z-index: 1000; right: 10px; bottom: 24px; display: flex; flex-direction: column; gap: 3px;
     padding: 6px 8px; border-radius: 8px; background: rgb(255 255 255 / .92); font-size: 11px; box-shadow: 0 1px 4px rgb(0 0 0 / .2); }
