@@ -83,7 +83,7 @@ const ApiBase = z.string().check(z.regex(/^(?:https?:\/\/[^\s]+|\/[^\s]*|)$/, 'e
 const TileUrl = z.string().check(
   z.regex(/^(?:none|(?:https?:)?\/\/?[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*)$/, 'expected "none" or a URL template with {z}, {x} and {y}'),
 );
-const Zoom = z.int().check(z.gte(2), z.lte(19));
+const Zoom = z.int().check(z.gte(2, 'expected an integer 2..19'), z.lte(19, 'expected an integer 2..19'));
 const FieldName = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** Parse one attribute's raw string. `null` (absent) is never passed here. */
@@ -106,7 +106,7 @@ export function parseAttribute(name: AttributeName, raw: string): Parsed<unknown
       return withSchema(LatLng, { lat: Number(parts[0]), lng: Number(parts[1]) });
     }
     case 'zoom':
-      return v === '' ? bad('expected an integer 2..19') : withSchema(Zoom, Number(v));
+      return /^\d+$/.test(v) ? withSchema(Zoom, Number(v)) : bad('expected an integer 2..19');
     case 'layout':
       return withSchema(Layout, v);
     case 'mode':

@@ -169,7 +169,7 @@ export const listStyles = css`
   .t-post_office { background: var(--bp-marker-post-office); }
   .t-pickup_point { background: var(--bp-marker-pickup-point); }
   .t-parcel_locker { background: var(--bp-marker-parcel-locker); }
-  .name { font-weight: 600; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .name { font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
   .dist { color: var(--bp-text-muted); font-size: 12px; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .addr { grid-column: 2 / 4; color: var(--bp-text-muted); font-size: 13px; }
   .meta { grid-column: 2 / 4; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 12px; }
