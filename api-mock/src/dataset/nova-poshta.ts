@@ -6,6 +6,9 @@ import { realPlaces, type Place } from './places.js';
 import { apportion, createRng, type Rng } from './prng.js';
 import { shortUaRegionName, UA_REGIONS } from './regions.js';
 import { UA_CITY_STREETS, UA_RURAL_STREETS, UA_VILLAGES } from './streets.js';
+// The carrier's own refs travel with each point so the widget can ask Nova Poshta for a
+// price (it prices by CityRef) without an extra lookup per city.
+import { cityRef, warehouseRef } from '../handlers/nova-poshta/refs.js';
 
 export interface NovaPoshtaCounts {
   branches: number;
@@ -23,6 +26,10 @@ const TEMP_NOTES = [
 function addressLine(p: Place, postcode: string, street: string, house: string): string {
   const region = p.adminCode === '12' ? '' : `${shortUaRegionName(p.region)}, `;
   return `${street}, ${house}, ${p.localType} ${p.cityLabel}, ${region}${postcode}`;
+}
+
+function npRefs(id: string, p: Place): Record<string, string> {
+  return { cityRef: cityRef({ country: 'UA', region: p.region, city: p.cityLabel }), warehouseRef: warehouseRef(id) };
 }
 
 function status(rng: Rng): Pick<Branch, 'status' | 'statusNote'> {
@@ -110,6 +117,7 @@ export function generateNovaPoshta(seed: number, counts: NovaPoshtaCounts, out: 
       payment: PAY.all,
       limits: cargo ? NP_LIMITS.cargo : small ? NP_LIMITS.small : NP_LIMITS.branch,
       phone: NP_PHONE,
+      carrierRefs: npRefs(`np-b-${branchSeq}`, p),
       ...status(rng),
     });
   };
@@ -149,6 +157,7 @@ export function generateNovaPoshta(seed: number, counts: NovaPoshtaCounts, out: 
         payment: rng.chance(0.6) ? PAY.card : PAY.cardCod,
         limits: NP_LIMITS.locker,
         phone: NP_PHONE,
+        carrierRefs: npRefs(`np-l-${lockerSeq}`, p),
         ...(rng.chance(0.008) ? { status: 'temporarily_closed' as const, statusNote: 'Поштомат тимчасово не працює' } : { status: 'open' as const }),
       });
     }
