@@ -122,6 +122,7 @@ export class BranchPicker extends LitElement {
     _dialogOpen: { state: true },
     _quoteFilled: { state: true },
     _ready: { state: true },
+    _disabled: { state: true },
   };
 
   // Public attribute-backed properties: raw strings, validated into _settings.
@@ -171,6 +172,7 @@ export class BranchPicker extends LitElement {
   declare private _dialogOpen: boolean;
   declare private _quoteFilled: boolean;
   declare private _ready: boolean;
+  declare private _disabled: boolean;
 
   private readonly internals: ElementInternals;
   private api = new ApiClient('');
@@ -218,6 +220,7 @@ export class BranchPicker extends LitElement {
     this._dialogOpen = false;
     this._quoteFilled = false;
     this._ready = false;
+    this._disabled = false;
   }
 
   static override get observedAttributes(): string[] {
@@ -434,7 +437,7 @@ export class BranchPicker extends LitElement {
       clusterLabel: (c) => t.zoomInCluster(c.count),
       onViewChange: (v) => this.onViewChange(v),
       onPointClick: (id) => void this.openPoint(id),
-      onFallback: (on) => (this._fallback = on),
+      onFallback: (on, failed) => (this._fallback = on && failed),
     });
     if (this._current) this.mapView.setSelected(toFeedPoint(this._current));
     this.mapView.start();
@@ -644,6 +647,11 @@ export class BranchPicker extends LitElement {
     this.mapView?.setSelected(undefined);
   }
 
+  /** A disabled fieldset/form disables the picker (inert: no focus, no clicks). */
+  formDisabledCallback(disabled: boolean): void {
+    this._disabled = disabled;
+  }
+
   formStateRestoreCallback(state: unknown): void {
     if (typeof state === 'string' && state) void this.preselect(state);
   }
@@ -818,11 +826,11 @@ export class BranchPicker extends LitElement {
   protected override render(): TemplateResult {
     const s = this._settings;
     const live = html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>`;
-    if (s.mode !== 'modal') return html`<div class="root">${this.renderPicker()}</div>${live}`;
+    if (s.mode !== 'modal') return html`<div class="root" ?inert=${this._disabled}>${this.renderPicker()}</div>${live}`;
     const t = this.t;
     const c = this._committed;
     return html`
-      <button class="trigger" part="trigger" type="button" aria-haspopup="dialog" @click=${() => void this.open()}>
+      <button class="trigger" part="trigger" type="button" aria-haspopup="dialog" ?disabled=${this._disabled} @click=${() => void this.open()}>
         ${icon(UI_GLYPHS.pin)}
         <span class="t-main">
           ${c ? html`<span>${c.name}</span><span class="t-sub">${c.addressLine}</span>` : html`<span>${t.choosePoint}</span>`}
@@ -949,6 +957,7 @@ export class BranchPicker extends LitElement {
           : nothing}
         <ul class="points" role="listbox" part="list" aria-label=${t.points} tabindex="0" ?hidden=${!!err || !items.length}
           aria-activedescendant=${this._active >= 0 ? `bp-opt-${this._active}` : nothing}
+          aria-busy=${this._listLoading ? 'true' : 'false'}
           @keydown=${this.onListKey} @focus=${this.onListFocus}>
           ${items.map((b, i) => this.renderItem(b, i))}
         </ul>

@@ -27,7 +27,8 @@ export interface MapViewOptions {
   clusterLabel: (c: FeedCluster) => string;
   onViewChange: (v: ViewChange) => void;
   onPointClick: (id: string) => void;
-  onFallback: (active: boolean) => void;
+  /** The built-in basemap is on (`failed`: because raster tiles failed, not by choice). */
+  onFallback: (active: boolean, failed: boolean) => void;
 }
 
 /** Tiles that fail (or none that load within this time) switch to the built-in basemap. */
@@ -98,10 +99,10 @@ export class MapView {
     this.tileLayer = undefined;
     clearTimeout(this.tileDeadline);
     if (url === 'none') {
-      this.useFallback(true);
+      this.useFallback(true, false);
       return;
     }
-    this.useFallback(false);
+    this.useFallback(false, false);
     let errors = 0;
     let loaded = 0;
     const layer = L.tileLayer(url, {
@@ -115,16 +116,16 @@ export class MapView {
     });
     layer.on('tileerror', () => {
       errors++;
-      if (loaded === 0 && errors >= TILE_ERRORS_BEFORE_FALLBACK) this.useFallback(true);
+      if (loaded === 0 && errors >= TILE_ERRORS_BEFORE_FALLBACK) this.useFallback(true, true);
     });
     layer.addTo(this.map);
     this.tileLayer = layer;
     this.tileDeadline = setTimeout(() => {
-      if (loaded === 0) this.useFallback(true);
+      if (loaded === 0) this.useFallback(true, true);
     }, TILE_LOAD_DEADLINE_MS);
   }
 
-  private useFallback(on: boolean): void {
+  private useFallback(on: boolean, failed: boolean): void {
     if (on === this.fallbackActive) return;
     this.fallbackActive = on;
     if (on) {
@@ -137,7 +138,7 @@ export class MapView {
       this.map.attributionControl.removeAttribution('Natural Earth');
     }
     this.container.classList.toggle('bp-map--fallback', on);
-    this.opts.onFallback(on);
+    this.opts.onFallback(on, failed);
   }
 
   /** Diff the markers against the feed: keyed, reused, capped at MARKER_CAP. */

@@ -36,7 +36,7 @@ export function clusterIconElement(c: FeedCluster, label: string): HTMLElement {
   return root;
 }
 
-const CLUSTER_PX = { s: 34, m: 40, l: 48, xl: 56 } as const;
+const CLUSTER_PX = { s: 30, m: 36, l: 44, xl: 52 } as const;
 
 export function pointIcon(p: FeedPoint, label: string): L.DivIcon {
   return L.divIcon({ html: pointIconElement(p, label), className: 'bp-icon', iconSize: [32, 40], iconAnchor: [16, 39] });

@@ -46,7 +46,7 @@ export function renderDetails(p: DetailsProps): TemplateResult {
           <slot name="quote" @slotchange=${p.onQuoteSlotChange}></slot>
         </div>
         <div class="dl">
-          <h4>${t.hours}</h4>
+          <div class="dl-title" role="heading" aria-level=${p.headingLevel + 1}>${t.hours}</div>
           <table class="hours">
             <tbody>
               ${sameEveryDay(b) ? html`<tr><th scope="row">${t.everyDay}</th><td>${hoursText(b.hours[0]!, t)}</td></tr>` : [1, 2, 3, 4, 5, 6, 7].map((day) => {
@@ -61,14 +61,14 @@ export function renderDetails(p: DetailsProps): TemplateResult {
             </tbody>
           </table>
         </div>
-        ${upcoming.length ? html`<div class="dl"><h4>${t.exceptions}</h4><ul class="exc">
+        ${upcoming.length ? html`<div class="dl"><div class="dl-title" role="heading" aria-level=${p.headingLevel + 1}>${t.exceptions}</div><ul class="exc">
           ${upcoming.map((e) => html`<li>${formatIsoDate(e.date, lang)}: ${e.closed ? t.closedDay : `${e.open ?? ''}–${e.close ?? ''}`}${e.note ? ` (${e.note})` : ''}</li>`)}
         </ul></div>` : nothing}
-        ${b.payment.length ? html`<div class="dl"><h4>${t.paymentTitle}</h4><div class="tags">
+        ${b.payment.length ? html`<div class="dl"><div class="dl-title" role="heading" aria-level=${p.headingLevel + 1}>${t.paymentTitle}</div><div class="tags">
           ${b.payment.map((m) => html`<span class="tag">${icon(PAYMENT_GLYPHS[m])}${t.payment[m]}</span>`)}
         </div></div>` : nothing}
-        ${b.phone ? html`<div class="dl"><h4>${t.phone}</h4><a href=${`tel:${b.phone.replace(/[^+\d]/g, '')}`}>${b.phone}</a></div>` : nothing}
-        ${l.maxWeightG || l.maxDimensionsCm || l.lockerCells?.length ? html`<div class="dl"><h4>${t.limits}</h4><div class="tags">
+        ${b.phone ? html`<div class="dl"><div class="dl-title" role="heading" aria-level=${p.headingLevel + 1}>${t.phone}</div><a href=${`tel:${b.phone.replace(/[^+\d]/g, '')}`}>${b.phone}</a></div>` : nothing}
+        ${l.maxWeightG || l.maxDimensionsCm || l.lockerCells?.length ? html`<div class="dl"><div class="dl-title" role="heading" aria-level=${p.headingLevel + 1}>${t.limits}</div><div class="tags">
           ${l.maxWeightG ? html`<span class="tag">${t.maxWeight(kg(l.maxWeightG))}</span>` : nothing}
           ${l.maxDimensionsCm ? html`<span class="tag">${t.maxSize(`${l.maxDimensionsCm.length}×${l.maxDimensionsCm.width}×${l.maxDimensionsCm.height}`)}</span>` : nothing}
           ${l.lockerCells?.length ? html`<span class="tag">${t.lockerCells}: ${l.lockerCells.map((c) => c.size).join(', ')}</span>` : nothing}

@@ -201,7 +201,7 @@ export const detailStyles = css`
   .kind { display: flex; align-items: center; gap: 6px; color: var(--bp-text-muted); font-size: 13px; margin-bottom: 10px; }
   .kind .dot { width: 8px; height: 8px; border-radius: 50%; }
   .dl { margin: 14px 0 0; }
-  .dl h4 { margin: 0 0 6px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--bp-text-muted); }
+  .dl .dl-title { margin: 0 0 6px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--bp-text-muted); }
   table.hours { border-collapse: collapse; width: 100%; font-size: 13px; }
   table.hours th { text-align: left; font-weight: 400; padding: 3px 8px 3px 0; white-space: nowrap; text-transform: capitalize; }
   table.hours td { padding: 3px 0; font-variant-numeric: tabular-nums; }
