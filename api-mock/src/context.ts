@@ -24,7 +24,7 @@ export interface SandboxContext {
   readonly points: PointIndex<Branch>;
   /** Supercluster indexes per filter combination, built lazily. */
   readonly clusters: ClusterCache;
-  /** Built on first use (normalising every address takes seconds at 90k points); read it once to warm it. */
+  /** Created on first use; await `search.prepare()` before searching (it normalises every address in slices). */
   readonly search: SearchIndex;
   /** Carriers present in the dataset. */
   readonly carriers: readonly string[];

@@ -31,37 +31,71 @@ interface Scored {
   distance: number;
 }
 
+/** Points normalised per slice before yielding to the event loop (tiles keep flowing meanwhile). */
+const PREPARE_CHUNK = 5_000;
+
 export class SearchIndex {
   private readonly branches: readonly Branch[];
   private readonly settlements: readonly SettlementLike[];
   private readonly settlementText: string[];
-  private readonly settlementCount: number[];
+  private settlementCount: number[] = [];
   private readonly pointText: string[];
   private readonly byPostcode = new Map<string, number[]>();
+  private prepared = 0;
+  private preparing: Promise<void> | null = null;
 
+  /** Cheap: the heavy normalisation of every point happens in prepare(). */
   constructor(branches: readonly Branch[], settlements: readonly SettlementLike[]) {
     this.branches = branches;
     // Population order makes "first found" the most likely answer.
     this.settlements = [...settlements].sort((a, b) => b.population - a.population);
     this.settlementText = this.settlements.map((s) => normalizeText(s.name));
-    const perCity = new Map<string, number>();
     this.pointText = new Array<string>(branches.length);
-    branches.forEach((b, i) => {
-      const city = normalizeText(b.address.city);
-      const key = `${b.address.country}|${city}`;
-      perCity.set(key, (perCity.get(key) ?? 0) + 1);
-      this.pointText[i] = branchSearchText(b);
-      const pc = b.address.postcode.trim();
-      if (pc) {
-        const list = this.byPostcode.get(pc);
-        if (list) list.push(i);
-        else this.byPostcode.set(pc, [i]);
-      }
+  }
+
+  get ready(): boolean {
+    return this.prepared === this.branches.length && this.preparing !== null;
+  }
+
+  /**
+   * Normalise every point's text (seconds at 100k+ points), in slices that yield to the event loop,
+   * so a server stays responsive while it warms up. Idempotent; search() needs it done.
+   */
+  prepare(): Promise<void> {
+    this.preparing ??= new Promise<void>((resolve) => {
+      const perCity = new Map<string, number>();
+      const cityKey = new Map<string, string>();
+      const step = () => {
+        const end = Math.min(this.branches.length, this.prepared + PREPARE_CHUNK);
+        for (let i = this.prepared; i < end; i++) {
+          const b = this.branches[i]!;
+          const raw = `${b.address.country}|${b.address.city}`;
+          let key = cityKey.get(raw);
+          if (key === undefined) { key = `${b.address.country}|${normalizeText(b.address.city)}`; cityKey.set(raw, key); }
+          perCity.set(key, (perCity.get(key) ?? 0) + 1);
+          this.pointText[i] = branchSearchText(b);
+          const pc = b.address.postcode.trim();
+          if (pc) {
+            const list = this.byPostcode.get(pc);
+            if (list) list.push(i);
+            else this.byPostcode.set(pc, [i]);
+          }
+        }
+        this.prepared = end;
+        if (end < this.branches.length) {
+          setTimeout(step, 0);
+          return;
+        }
+        this.settlementCount = this.settlements.map((s, i) => perCity.get(`${s.country}|${this.settlementText[i]}`) ?? 0);
+        resolve();
+      };
+      step();
     });
-    this.settlementCount = this.settlements.map((s, i) => perCity.get(`${s.country}|${this.settlementText[i]}`) ?? 0);
+    return this.preparing;
   }
 
   search(q: string, options: SearchOptions): SearchSuggestion[] {
+    if (!this.ready) throw new Error('SearchIndex.search() before prepare() finished');
     const trimmed = q.trim();
     if (/^\d{5,6}$/.test(trimmed)) return this.byPostcodeQuery(trimmed, options);
     // One array for the whole scan: score() caches its tokens by array identity.

@@ -81,6 +81,9 @@ export function createSandboxServer(options: SandboxServerOptions = {}): Sandbox
       });
     },
   };
+  // Longer than clients' idle pools (undici keeps sockets 4 s, browsers ~60 s): a socket the server
+  // closes just as the client reuses it shows up as ECONNRESET.
+  sandbox.server.keepAliveTimeout = 65_000;
   return sandbox;
 }
 

@@ -76,11 +76,12 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       return cachedJson(request, url, { version: ctx.version, maxAgeS: FEED_MAX_AGE_S }, () => branch);
     }),
 
-    http.get('*/api/v1/search', ({ request }) => {
+    http.get('*/api/v1/search', async ({ request }) => {
       const url = new URL(request.url);
       const query = validate(SearchQuery, queryObject(url));
       if (!query.ok) return apiError(400, query.field, query.message);
       const { q, limit, near } = query.data;
+      await ctx.search.prepare();
       return cachedJson(request, url, { version: ctx.version, maxAgeS: FEED_MAX_AGE_S }, () => ({
         items: ctx.search.search(q, { limit: limit ?? SEARCH_DEFAULT_LIMIT, near }),
       }));
