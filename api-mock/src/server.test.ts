@@ -61,6 +61,13 @@ describe('the Node sandbox server', () => {
     expect(env).toMatchObject({ success: true, info: { totalCount: 3 } });
   });
 
+  it('hands the dataset to a browser worker', async () => {
+    const res = await fetch(`${base}/__sandbox/dataset`);
+    const data = (await res.json()) as { branches: Array<{ id: string }>; settlements: unknown[] };
+    expect(data.branches.map((b) => b.id)).toEqual(FIXTURE_BRANCHES.map((b) => b.id));
+    expect(data.settlements).toHaveLength(FIXTURE_DATASET.settlements.length);
+  });
+
   it('answers 304 over HTTP', async () => {
     const first = await fetch(`${base}/api/v1/points/rp-101000`);
     const again = await fetch(`${base}/api/v1/points/rp-101000`, { headers: { 'If-None-Match': first.headers.get('etag')! } });

@@ -95,6 +95,10 @@ export function faultHandlers(ctx: SandboxContext, routes: () => RequestHandler[
       return undefined; // latency only: let the real route answer
     }),
 
+    // The whole dataset, for a browser worker on a page served by the Node sandbox: the generator
+    // itself reads GeoNames from disk and cannot run in a page.
+    http.get('*/__sandbox/dataset', () => json(ctx.dataset, { headers: { 'Cache-Control': 'no-cache', ETag: `"${ctx.version}"` } })),
+
     http.get('*/__sandbox/scenario', () => json({ scenarios: ctx.faults.list() }, { headers: { 'Cache-Control': 'no-store' } })),
 
     http.post('*/__sandbox/scenario', async ({ request }) => {
