@@ -38,8 +38,6 @@ export interface UiStrings {
   close: string;
   dialogTitle: string;
   cannotChoose: string;
-  closedPermanently: string;
-  temporarilyClosed: string;
   hours: string;
   exceptions: string;
   closedDay: string;
@@ -54,7 +52,6 @@ export interface UiStrings {
   showList: string;
   hideList: string;
   quoteSlot: string;
-  distanceFromCentre: string;
   allDay: string;
   breakWord: string;
   today: string;
@@ -97,8 +94,6 @@ const ru: UiStrings = {
   close: 'Закрыть',
   dialogTitle: 'Пункт выдачи',
   cannotChoose: 'Этот пункт сейчас нельзя выбрать.',
-  closedPermanently: 'Пункт закрыт',
-  temporarilyClosed: 'Временно закрыт',
   hours: 'Часы работы',
   exceptions: 'Особые дни',
   closedDay: 'выходной',
@@ -113,7 +108,6 @@ const ru: UiStrings = {
   showList: 'Показать список',
   hideList: 'Свернуть список',
   quoteSlot: 'Стоимость и срок доставки',
-  distanceFromCentre: 'от центра карты',
   allDay: 'Круглосуточно',
   breakWord: 'перерыв',
   today: 'сегодня',
@@ -156,8 +150,6 @@ const uk: UiStrings = {
   close: 'Закрити',
   dialogTitle: 'Пункт видачі',
   cannotChoose: 'Цей пункт зараз не можна обрати.',
-  closedPermanently: 'Пункт закрито',
-  temporarilyClosed: 'Тимчасово зачинено',
   hours: 'Графік роботи',
   exceptions: 'Особливі дні',
   closedDay: 'вихідний',
@@ -172,7 +164,6 @@ const uk: UiStrings = {
   showList: 'Показати список',
   hideList: 'Згорнути список',
   quoteSlot: 'Вартість і термін доставки',
-  distanceFromCentre: 'від центру мапи',
   allDay: 'Цілодобово',
   breakWord: 'перерва',
   today: 'сьогодні',
@@ -215,8 +206,6 @@ const en: UiStrings = {
   close: 'Close',
   dialogTitle: 'Pickup point',
   cannotChoose: 'This point cannot be chosen right now.',
-  closedPermanently: 'Closed',
-  temporarilyClosed: 'Temporarily closed',
   hours: 'Opening hours',
   exceptions: 'Special days',
   closedDay: 'closed',
@@ -231,7 +220,6 @@ const en: UiStrings = {
   showList: 'Show list',
   hideList: 'Collapse list',
   quoteSlot: 'Delivery cost and time',
-  distanceFromCentre: 'from the map centre',
   allDay: 'Open 24/7',
   breakWord: 'break',
   today: 'today',

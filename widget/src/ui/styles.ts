@@ -134,7 +134,8 @@ export const controlStyles = css`
   .btn[disabled] { opacity: .5; cursor: not-allowed; }
   .btn.link { border: 0; background: none; height: auto; padding: 4px 0; color: var(--bp-primary); }
 
-  .filters { display: flex; gap: 6px; overflow-x: auto; scrollbar-width: none; padding: 2px; margin: -2px; }
+  .filters { display: flex; gap: 6px; overflow-x: auto; scrollbar-width: none; padding: 2px 24px 2px 2px; margin: -2px;
+    mask-image: linear-gradient(to right, #000 calc(100% - 24px), transparent); }
   .filters::-webkit-scrollbar { display: none; }
   .chip { display: inline-flex; align-items: center; gap: 6px; height: 32px; padding: 0 12px; flex: none;
     border: 1px solid var(--bp-border); border-radius: 999px; background: var(--bp-surface); cursor: pointer; font-size: 13px; }
