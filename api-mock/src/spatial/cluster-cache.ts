@@ -78,6 +78,29 @@ export class ClusterCache {
     return index;
   }
 
+  /**
+   * The filters a buyer reaches in one or two clicks (any set of types, one carrier), built one per
+   * macrotask so a server keeps answering meanwhile. A first filter toggle then costs no index build.
+   */
+  warmCommonFilters(): Promise<number> {
+    const types = [...this.knownTypes].sort() as BranchType[];
+    const filters: FeedFilter[] = [{}];
+    for (let mask = 1; mask < 2 ** types.length - 1; mask++) filters.push({ types: types.filter((_, i) => mask & (1 << i)) });
+    if (this.knownCarriers.size > 1) for (const c of this.knownCarriers) filters.push({ carriers: [c] });
+    return new Promise((resolve) => {
+      let i = 0;
+      const step = () => {
+        if (i >= filters.length) {
+          resolve(this.indexes.size);
+          return;
+        }
+        this.index(filters[i++]!);
+        setTimeout(step, 0);
+      };
+      step();
+    });
+  }
+
   tile(z: number, x: number, y: number, filter: FeedFilter): TileResult {
     const index = this.index(filter);
     const [west, south, east, north] = tileBBox(z, x, y);
