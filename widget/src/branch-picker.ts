@@ -123,6 +123,7 @@ export class BranchPicker extends LitElement {
     _quoteFilled: { state: true },
     _ready: { state: true },
     _disabled: { state: true },
+    _hoverId: { state: true },
   };
 
   // Public attribute-backed properties: raw strings, validated into _settings.
@@ -173,6 +174,7 @@ export class BranchPicker extends LitElement {
   declare private _quoteFilled: boolean;
   declare private _ready: boolean;
   declare private _disabled: boolean;
+  declare private _hoverId: string | undefined;
 
   private readonly internals: ElementInternals;
   private api = new ApiClient('');
@@ -272,6 +274,8 @@ export class BranchPicker extends LitElement {
     this.dispatchEvent(new BpOpenEvent());
     await this.updateComplete;
     this.ensureMap();
+    // Start where the buyer most likely begins: the search box.
+    this.renderRoot.querySelector<HTMLInputElement>('dialog input[role="combobox"]')?.focus();
   }
 
   /** Close the picker (modal mode). */
@@ -437,6 +441,7 @@ export class BranchPicker extends LitElement {
       clusterLabel: (c) => t.zoomInCluster(c.count),
       onViewChange: (v) => this.onViewChange(v),
       onPointClick: (id) => void this.openPoint(id),
+      onPointHover: (id) => (this._hoverId = id),
       onFallback: (on, failed) => (this._fallback = on && failed),
     });
     if (this._current) this.mapView.setSelected(toFeedPoint(this._current));
@@ -974,9 +979,11 @@ export class BranchPicker extends LitElement {
     const centre = this.listCentre ?? this.view?.center;
     const selected = this._current?.id === b.id;
     return html`
-      <li id="bp-opt-${i}" role="option" part="item" class="item ${i === this._active ? 'active' : ''} ${isSelectable(b) ? '' : 'off'}"
+      <li id="bp-opt-${i}" role="option" part="item"
+        class="item ${i === this._active ? 'active' : ''} ${isSelectable(b) ? '' : 'off'} ${this._hoverId === b.id ? 'hover' : ''}"
         aria-selected=${selected ? 'true' : 'false'}
-        @click=${() => { this.showPoint(b, true); }}>
+        @click=${() => { this.showPoint(b, true); }}
+        @mouseenter=${() => this.mapView?.hover(b.id)} @mouseleave=${() => this.mapView?.hover(undefined)}>
         <span class="badge t-${b.type}" title=${t.types[b.type]}>${icon(TYPE_GLYPHS[b.type])}</span>
         <span class="name">${b.name}</span>
         <span class="dist">${centre ? formatDistance(distanceM(centre, b), lang) : ''}</span>

@@ -27,6 +27,8 @@ export interface MapViewOptions {
   clusterLabel: (c: FeedCluster) => string;
   onViewChange: (v: ViewChange) => void;
   onPointClick: (id: string) => void;
+  /** The pointer is over a point's marker (undefined: it left). */
+  onPointHover?: (id: string | undefined) => void;
   /** The built-in basemap is on (`failed`: because raster tiles failed, not by choice). */
   onFallback: (active: boolean, failed: boolean) => void;
 }
@@ -45,6 +47,7 @@ export class MapView {
   private programmatic = 0;
   private tileDeadline: ReturnType<typeof setTimeout> | undefined;
   private resize: ResizeObserver | undefined;
+  private hovered: HTMLElement | undefined;
   fallbackActive = false;
 
   constructor(
@@ -159,6 +162,13 @@ export class MapView {
     }
   }
 
+  /** Emphasise a point's marker while its list row is hovered (no-op when it is clustered). */
+  hover(id: string | undefined): void {
+    this.hovered?.classList.remove('bp-hover');
+    this.hovered = id ? this.markers.get(`p:${id}`)?.getElement() : undefined;
+    this.hovered?.classList.add('bp-hover');
+  }
+
   get markerCount(): number {
     return this.markers.size;
   }
@@ -166,6 +176,8 @@ export class MapView {
   private pointMarker(p: FeedPoint): L.Marker {
     const m = L.marker([p.lat, p.lng], { icon: pointIcon(p, this.opts.pointLabel(p)), keyboard: false, riseOnHover: true });
     m.on('click', () => this.opts.onPointClick(p.id));
+    m.on('mouseover', () => this.opts.onPointHover?.(p.id));
+    m.on('mouseout', () => this.opts.onPointHover?.(undefined));
     return m;
   }
 

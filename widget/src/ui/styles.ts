@@ -161,7 +161,7 @@ export const listStyles = css`
   .item { display: grid; grid-template-columns: 30px 1fr auto; gap: 2px 10px; padding: 10px; border-radius: 8px;
     cursor: pointer; border: 1px solid transparent; }
   .item + .item { margin-top: 2px; }
-  .item:hover { background: var(--bp-surface-alt); }
+  .item:hover, .item.hover { background: var(--bp-surface-alt); }
   .item[aria-selected='true'] { background: var(--bp-primary-soft); border-color: color-mix(in srgb, var(--bp-primary) 35%, transparent); }
   .points:focus-visible .item.active { outline: 2px solid var(--bp-focus-ring); outline-offset: -2px; }
   .item.off { opacity: .7; }
@@ -230,7 +230,8 @@ export const mapStyles = css`
   .leaflet-div-icon.bp-icon, .bp-icon { background: none; border: 0; }
   .bp-pin { width: 32px; height: 40px; cursor: pointer; filter: drop-shadow(0 1px 2px rgb(0 0 0 / .35)); }
   .bp-pin svg { display: block; transform-origin: 50% 100%; transition: transform .12s ease; }
-  .bp-pin:hover svg { transform: scale(1.1); }
+  .bp-pin:hover svg, .bp-hover .bp-pin svg { transform: scale(1.2); }
+  .bp-hover { z-index: 9000 !important; }
   .bp-pin__body { stroke: #fff; stroke-width: 2; }
   .bp-pin--post_office .bp-pin__body { fill: var(--bp-marker-post-office); }
   .bp-pin--pickup_point .bp-pin__body { fill: var(--bp-marker-pickup-point); }
