@@ -76,7 +76,26 @@ describe('GET /api/v1/tiles/{z}/{x}/{y}', () => {
     expect(unknown.body.total).toBe(0);
   });
 
+  it('applies the list filters too (payment, weekends, open now), so map and list agree', async () => {
+    const cod = await getJson<Tile>('/api/v1/tiles/0/0/0?payment=cod');
+    expect(cod.body.total).toBe(FIXTURE_BRANCHES.filter((b) => b.payment.includes('cod')).length);
+    const weekends = await getJson<Tile>('/api/v1/tiles/0/0/0?weekends=1');
+    expect(weekends.body.total).toBe(FIXTURE_BRANCHES.filter((b) => b.hours.some((h) => h.day >= 6)).length);
+    now = new Date('2026-11-25T10:30:00Z'); // 13:30 in Moscow (lunch at Мясницкая 26), 12:30 in Kyiv
+    try {
+      const open = await getJson<Tile>(tileOf(55.7622, 37.6339, 18) + '?openNow=1');
+      expect(open.body.items.map((i) => i.id)).toEqual(['rp-pm-101000']);
+      expect(open.res.headers.get('Cache-Control')).toBe('public, max-age=60');
+    } finally {
+      now = FIXTURE_NOW;
+    }
+    const later = await getJson<Tile>(tileOf(55.7622, 37.6339, 18) + '?openNow=1');
+    expect(later.body.items.map((i) => i.id).sort()).toEqual(['rp-101000', 'rp-pm-101000']);
+  });
+
   it.each([
+    ['/api/v1/tiles/2/0/0?openNow=maybe', 'openNow'],
+    ['/api/v1/tiles/2/0/0?payment=barter', 'payment'],
     ['/api/v1/tiles/23/0/0', 'z'],
     ['/api/v1/tiles/a/0/0', 'z'],
     ['/api/v1/tiles/2/4/0', 'x'],

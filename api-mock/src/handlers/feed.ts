@@ -19,9 +19,13 @@ export const POINTS_MAX_LIMIT = 500;
 export const SEARCH_DEFAULT_LIMIT = 10;
 export const SEARCH_MAX_LIMIT = 50;
 
+/** The same filters as /points, so the map never shows what the list filters out. */
 const TileQuery = z.object({
   types: z.optional(csvEnumParam(BRANCH_TYPES)),
   carriers: z.optional(csvSlugParam),
+  payment: z.optional(csvEnumParam(PAYMENT_METHODS)),
+  openNow: z.optional(flagParam),
+  weekends: z.optional(flagParam),
 });
 
 const PointsQuery = z.object({
@@ -50,8 +54,11 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       const query = validate(TileQuery, queryObject(url));
       if (!query.ok) return apiError(400, query.field, query.message);
       const { z: zoom, x, y } = tile;
-      return cachedJson(request, url, { version: ctx.version, maxAgeS: FEED_MAX_AGE_S }, (): TileResponse => {
-        const { total, items } = ctx.clusters.tile(zoom, x, y, query.data);
+      const now = ctx.now();
+      const clockBound = query.data.openNow === true;
+      const version = clockBound ? `${ctx.version}-${Math.floor(now.getTime() / 60_000)}` : ctx.version;
+      return cachedJson(request, url, { version, maxAgeS: clockBound ? CLOCK_MAX_AGE_S : FEED_MAX_AGE_S }, (): TileResponse => {
+        const { total, items } = ctx.clusters.tile(zoom, x, y, { ...query.data, at: now });
         return { z: zoom, x, y, total, items };
       });
     }),

@@ -20,4 +20,14 @@ describe('ClusterCache', () => {
     expect(cache.index({ carriers: ['nova-poshta'] })).toBe(cache.index({ carriers: ['nova-poshta'] }));
     expect(cache.buildMs.size).toBe(9);
   });
+
+  it('keeps "open now" indexes for their minute only', () => {
+    const cache = new ClusterCache(FIXTURE_BRANCHES);
+    const t0 = new Date('2026-11-25T09:00:10Z');
+    const first = cache.index({ openNow: true, at: t0 });
+    expect(cache.index({ openNow: true, at: new Date('2026-11-25T09:00:50Z') })).toBe(first);
+    const next = cache.index({ openNow: true, at: new Date('2026-11-25T09:01:00Z') });
+    expect(next).not.toBe(first);
+    expect([...cache.buildMs.keys()].filter((k) => k.includes(';o='))).toHaveLength(1);
+  });
 });

@@ -1,7 +1,8 @@
 // Server-side clustering: one supercluster index per filter combination, built on first use and kept.
 // The browser asks for tiles and never loads every point.
 import Supercluster from 'supercluster';
-import type { Branch, BranchType, FeedCluster, FeedPoint } from '../../../widget/src/model/index.js';
+import type { Branch, BranchType, FeedCluster, FeedPoint, PaymentMethod } from '../../../widget/src/model/index.js';
+import { matchesFilters, type FilterState } from '../shared-logic.js';
 import { inTile, roundTo, tileBBox } from './geo.js';
 
 type PointProps = { i: number };
@@ -10,6 +11,11 @@ type Index = Supercluster<PointProps, Supercluster.AnyProps>;
 export interface FeedFilter {
   types?: readonly BranchType[] | undefined;
   carriers?: readonly string[] | undefined;
+  payment?: readonly PaymentMethod[] | undefined;
+  weekends?: boolean | undefined;
+  /** Open at `at` (the sandbox clock): such indexes are valid for one minute. */
+  openNow?: boolean | undefined;
+  at?: Date | undefined;
 }
 
 export interface TileResult {
@@ -21,6 +27,8 @@ export interface TileResult {
 /** Supercluster settings: radius is in pixels of a 512-unit tile, i.e. ~30 CSS px on 256 px Leaflet tiles. */
 export const CLUSTER_OPTIONS = { radius: 60, extent: 512, maxZoom: 16, minPoints: 2 } as const;
 const COORD_DECIMALS = 5;
+/** The key of "no filter". */
+const ALL = 't=*;c=*;p=*';
 
 export class ClusterCache {
   private readonly branches: readonly Branch[];
@@ -28,6 +36,7 @@ export class ClusterCache {
   private readonly indexes = new Map<string, Index>();
   private readonly knownTypes: ReadonlySet<string>;
   private readonly knownCarriers: ReadonlySet<string>;
+  private readonly knownPayments: ReadonlySet<string>;
   /** Build time of each index, ms (for reports and the start banner). */
   readonly buildMs = new Map<string, number>();
 
@@ -41,6 +50,7 @@ export class ClusterCache {
     }));
     this.knownTypes = new Set(branches.map((b) => b.type));
     this.knownCarriers = new Set(branches.map((b) => b.carrier));
+    this.knownPayments = new Set(branches.flatMap((b) => b.payment));
   }
 
   /**
@@ -54,24 +64,35 @@ export class ClusterCache {
       if (kept.length === 0) return '-';
       return kept.length === known.size ? '*' : kept.join(',');
     };
-    return `t=${part(filter.types, this.knownTypes)};c=${part(filter.carriers, this.knownCarriers)}`;
+    const minute = filter.openNow ? Math.floor((filter.at ?? new Date()).getTime() / 60_000) : null;
+    return `t=${part(filter.types, this.knownTypes)};c=${part(filter.carriers, this.knownCarriers)};p=${part(filter.payment, this.knownPayments)}`
+      + `${filter.weekends ? ';w' : ''}${minute !== null ? `;o=${minute}` : ''}`;
   }
 
-  /** The index for a filter, built now if this combination was never asked for. */
+  /** The index for a filter (the widget's own matchesFilters), built now if never asked for. */
   index(filter: FeedFilter): Index {
     const key = this.key(filter);
     let index = this.indexes.get(key);
     if (!index) {
       const started = performance.now();
-      const types = filter.types?.length ? new Set<string>(filter.types) : null;
-      const carriers = filter.carriers?.length ? new Set<string>(filter.carriers) : null;
-      const subset = key === 't=*;c=*'
+      const state: FilterState = {
+        types: [...(filter.types ?? [])],
+        carriers: [...(filter.carriers ?? [])],
+        payment: [...(filter.payment ?? [])],
+        weekends: filter.weekends === true,
+        openNow: filter.openNow === true,
+      };
+      const at = filter.at ?? new Date();
+      const subset = key === ALL
         ? this.features
-        : this.features.filter((f) => {
-            const b = this.branches[f.properties.i]!;
-            return (!types || types.has(b.type)) && (!carriers || carriers.has(b.carrier));
-          });
+        : this.features.filter((f) => matchesFilters(this.branches[f.properties.i]!, state, at));
       index = new Supercluster<PointProps, Supercluster.AnyProps>({ ...CLUSTER_OPTIONS }).load(subset);
+      if (filter.openNow) {
+        // "Open now" indexes hold for their minute only: forget those of earlier minutes.
+        for (const k of [...this.indexes.keys()]) {
+          if (k.includes(';o=')) { this.indexes.delete(k); this.buildMs.delete(k); }
+        }
+      }
       this.indexes.set(key, index);
       this.buildMs.set(key, performance.now() - started);
     }
