@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     // Same server as `npm start`, with the small dataset so the suite stays quick.
     command: 'npx tsx scripts/start.ts',
-    url: `http://127.0.0.1:${port}/api/v1/health`,
+    url: `http://127.0.0.1:${port}/api/v1/configs/demo`,
     env: { PORT: String(port), HOST: '127.0.0.1', DATASET: 'small' },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

@@ -13,6 +13,12 @@ import { serveStatic } from '../api-mock/src/static-files.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SITE_DIR = join(ROOT, 'dist/site');
+const WIDGET_DIR = join(ROOT, 'dist/widget');
+const WIDGET_STAMP = join(WIDGET_DIR, '.build-stamp');
+/** What the script-tag and npm builds read. */
+const WIDGET_SOURCES = ['widget/src', 'scripts/build-widget.ts', 'scripts/widget-manifest.ts', 'package.json'];
+/** The built widget files (script tag, integrity.json, ESM) are served here, for snippets and the CSP embed test. */
+const WIDGET_DIST_PREFIX = '/widget/dist/';
 const BUILD_STAMP = join(SITE_DIR, '.build-stamp');
 const VITE_CONFIG = join(ROOT, 'vite.config.ts');
 /** What the site build reads: a change here makes dist/site stale. */
@@ -40,14 +46,42 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-function siteIsStale(): boolean {
-  if (!existsSync(BUILD_STAMP)) return true;
-  const built = statSync(BUILD_STAMP).mtimeMs;
-  return SITE_SOURCES.some((s) => newestMtime(join(ROOT, s)) > built);
+function isStale(stamp: string, sources: readonly string[]): boolean {
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return sources.some((s) => newestMtime(join(ROOT, s)) > built);
+}
+
+/** The script-tag file the constructor's snippets point at: rebuilt when its sources changed. */
+async function buildWidget(): Promise<void> {
+  if (!isStale(WIDGET_STAMP, WIDGET_SOURCES)) return;
+  const started = performance.now();
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'scripts/build-widget.ts')], { stdio: 'inherit', cwd: ROOT });
+    child.on('exit', (c) => done(c ?? 1));
+  });
+  if (code !== 0) {
+    console.warn('Widget build failed: /widget/dist/ will not be served');
+    return;
+  }
+  writeFileSync(WIDGET_STAMP, new Date().toISOString());
+  console.log(`Widget built into dist/widget in ${secs(performance.now() - started)}`);
+}
+
+/** Serves dist/widget under /widget/dist/ (CORS: shops load it cross-origin with SRI), else the site. */
+function withWidgetDist(site: Fallback): Fallback {
+  const files = serveStatic(WIDGET_DIR);
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(WIDGET_DIST_PREFIX)) return site(req, res);
+    req.url = `/${url.slice(WIDGET_DIST_PREFIX.length)}`;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    return files(req, res);
+  };
 }
 
 async function buildSite(): Promise<void> {
-  if (!siteIsStale()) return;
+  if (!isStale(BUILD_STAMP, SITE_SOURCES)) return;
   const started = performance.now();
   const { build } = await import('vite');
   try {
@@ -95,6 +129,7 @@ async function main(): Promise<void> {
     + `generated in ${secs(generatedMs)}, indexed in ${secs(indexMs)} (clusters ${secs(clusterMs)})`,
   );
 
+  await buildWidget();
   let closeSite = async (): Promise<void> => {};
   if (dev) {
     const { createServer } = await import('vite');
@@ -106,11 +141,11 @@ async function main(): Promise<void> {
     const site: Fallback = (req, res) => vite.middlewares(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
     });
-    sandbox.fallback = site;
+    sandbox.fallback = withWidgetDist(site);
     closeSite = () => vite.close();
   } else {
     await buildSite();
-    sandbox.fallback = serveStatic(SITE_DIR);
+    sandbox.fallback = withWidgetDist(serveStatic(SITE_DIR));
   }
 
   const url = await sandbox.listen();
