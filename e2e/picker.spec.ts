@@ -1,0 +1,138 @@
+// The buyer's journeys on the playground: browse, search, filter, read details, choose.
+import { expect, test } from '@playwright/test';
+import { events, findPoint, markerCount, openPlayground, parseDistance, pointsList, recordEvents } from './support.js';
+
+test.beforeEach(async ({ page }) => {
+  await recordEvents(page);
+});
+
+test('lists the points in view nearest first, beside a clustered map', async ({ page }) => {
+  await openPlayground(page);
+  const options = pointsList(page).getByRole('option');
+  expect(await options.count()).toBeGreaterThan(5);
+  const distances = (await pointsList(page).locator('.dist').allTextContents()).map(parseDistance);
+  expect(distances.length).toBe(await options.count());
+  expect(distances.every((d) => Number.isFinite(d))).toBe(true);
+  expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+  await expect(page.getByRole('region', { name: 'Карта пунктов' })).toBeVisible();
+  await expect.poll(() => markerCount(page)).toBeGreaterThan(0);
+  expect(await markerCount(page)).toBeLessThanOrEqual(300);
+  const ready = await events(page, 'bp-ready');
+  expect(ready).toHaveLength(1);
+});
+
+test('search tolerates the wrong keyboard layout and transliteration', async ({ page }) => {
+  await openPlayground(page);
+  const search = page.getByRole('combobox', { name: 'Поиск' });
+  for (const typed of ['Vjcrdf', 'Moskva']) {
+    await search.fill(typed);
+    await expect(page.getByRole('listbox', { name: 'Подсказки' }).getByRole('option').first()).toContainText('Москва');
+  }
+  // A city elsewhere moves the map and the list there.
+  await search.fill('Kyiv');
+  const suggestion = page.getByRole('listbox', { name: 'Подсказки' }).getByRole('option', { name: /Київ/ }).first();
+  await expect(suggestion).toBeVisible();
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(pointsList(page).getByRole('option').first()).toContainText('Київ');
+});
+
+test('filters narrow the list and their counts follow the view', async ({ page }) => {
+  await openPlayground(page);
+  const status = page.getByRole('status').filter({ hasText: /Найден/ });
+  const before = Number((await status.textContent())!.match(/\d+/)![0]);
+  const lockers = page.getByRole('group', { name: 'Фильтры' }).getByRole('button', { name: /^Постаматы/ });
+  const lockerCount = Number((await lockers.textContent())!.match(/\d+/)![0]);
+  expect(lockerCount).toBeGreaterThan(0);
+  expect(lockerCount).toBeLessThan(before);
+
+  await lockers.click();
+  await expect(lockers).toHaveAttribute('aria-pressed', 'true');
+  await expect(status).toContainText(String(lockerCount));
+  const rows = await pointsList(page).getByRole('option').allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => /Постамат/.test(r))).toBe(true);
+
+  await lockers.click();
+  await expect(status).toContainText(String(before));
+});
+
+test('details show status in the point\'s time zone, the week, holidays, payment and limits', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: /^Отделения/ }).click();
+  const first = pointsList(page).getByRole('option').first();
+  await expect(first).toContainText('Отделение');
+  const name = (await first.textContent())!.match(/Отделение почтовой связи [^\d]+\d{6}/)![0];
+  await first.click();
+  const details = page.getByRole('region', { name });
+  await expect(details.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(details.getByRole('row')).toHaveCount(7);
+  await expect(details.getByRole('rowheader', { name: /понедельник/ })).toBeVisible();
+  await expect(details).toContainText(/Открыто до \d\d:\d\d|Закрыто|Обед|Перерыв|Круглосуточно/);
+  await expect(details.getByRole('heading', { name: 'Оплата' })).toBeVisible();
+  await expect(details.getByRole('heading', { name: 'Ограничения' })).toBeVisible();
+  await expect(details.getByRole('link', { name: /^\+7/ })).toHaveAttribute('href', /^tel:\+7\d{10}$/);
+});
+
+test('choosing fires bp-select then a bp-change with everything the shop needs, and the form submits the id', async ({ page }) => {
+  await openPlayground(page);
+  await pointsList(page).getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await expect.poll(async () => (await events(page, 'bp-change')).length).toBe(1);
+
+  const [select] = await events(page, 'bp-select');
+  expect(select?.cancelable).toBe(true);
+  const [change] = await events(page, 'bp-change');
+  const branch = (change!.detail as { branch: Record<string, unknown> }).branch;
+  for (const field of ['id', 'carrier', 'type', 'name', 'address', 'addressLine', 'postcode', 'lat', 'lng', 'timeZone', 'hours', 'exceptions', 'payment', 'limits', 'status']) {
+    expect(branch, `bp-change detail.branch.${field}`).toHaveProperty(field);
+  }
+  expect(branch.address).toMatchObject({ country: 'RU', city: 'Москва' });
+  expect(typeof branch.lat).toBe('number');
+  expect(branch.timeZone).toBe('Europe/Moscow');
+  expect(Array.isArray(branch.hours)).toBe(true);
+
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page.locator('#submitted')).toHaveText(`pickup_point=${String(branch.id)}`);
+});
+
+test('the shop can veto a choice in bp-select', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() => document.querySelector('branch-picker')!.addEventListener('bp-select', (e) => e.preventDefault()));
+  await pointsList(page).getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await expect.poll(async () => (await events(page, 'bp-select')).length).toBe(1);
+  expect(await events(page, 'bp-change')).toHaveLength(0);
+  expect(await page.locator('branch-picker').evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe('');
+});
+
+test('a required picker blocks the form until a point is chosen', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+  await expect(page.locator('#submitted')).not.toHaveText('');
+  await expect(page.locator('#submitted')).not.toContainText('pickup_point=');
+  expect(await page.locator('branch-picker').evaluate((el) => (el as HTMLElement & { validity: ValidityState }).validity.valueMissing)).toBe(true);
+});
+
+test('a temporarily closed point says why and cannot be chosen', async ({ page }) => {
+  const closed = await findPoint(page, '19,41,180,82', (b) => b.status === 'temporarily_closed' && b.carrier === 'russian-post');
+  await openPlayground(page, { center: `${closed.lat},${closed.lng}`, zoom: '18' });
+  const row = pointsList(page).getByRole('option', { name: new RegExp(closed.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first();
+  await row.click();
+  const details = page.getByRole('region', { name: closed.name });
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(/временно закрыт|Временно закрыт/);
+  await expect(page.getByRole('button', { name: 'Выбрать этот пункт' })).toBeDisabled();
+  expect(await page.locator('branch-picker').evaluate((el, id) => (el as HTMLElement & { select(id: string): Promise<boolean> }).select(id), closed.id)).toBe(false);
+  expect(await events(page, 'bp-change')).toHaveLength(0);
+});
+
+test('English and Ukrainian interfaces format with Intl', async ({ page }) => {
+  await openPlayground(page, { lang: 'en' });
+  await expect(page.getByRole('combobox', { name: 'Search' })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Points' }).getByRole('option').first()).toContainText(/\d+ m|km/);
+  await page.goto('/widget/?tile-url=none&lang=uk&center=50.4501,30.5234');
+  await expect(page.getByRole('listbox', { name: 'Пункти' }).getByRole('option').first()).toContainText('Київ');
+  await expect(page.getByRole('combobox', { name: 'Пошук' })).toBeVisible();
+});
