@@ -28,18 +28,26 @@ import {
   type BranchType,
   type FeedPoint,
   type Lang,
+  type Origin,
   type Parcel,
   type PaymentMethod,
   type Quote,
   type SearchSuggestion,
+  type SortOrder,
+  SORT_ORDERS,
   type WidgetConfig,
 } from './model/index.js';
 import { renderDetails } from './ui/details.js';
 import { describeStatus, formatDistance } from './ui/format.js';
 import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from './ui/glyphs.js';
 import { icon } from './ui/icon.js';
-import { uiStrings, type UiStrings } from './ui/strings.js';
-import { resolveLang } from './i18n/index.js';
+import { getMessages, carrierName, resolveLang, type Messages } from './i18n/index.js';
+import { createDefaultRegistry } from './carriers/registry.js';
+import { completeOrigin } from './carriers/origin.js';
+import { fitCheck } from './core/fit.js';
+import { QuoteScheduler, QUOTE_EVENT, type QuoteState, type QuoteStats } from './core/quotes.js';
+import { PARCEL_ATTRIBUTES, resolveParcel, type ParcelAttribute } from './element/parcel-input.js';
+import { listRows, pointView, type PointView } from './ui/quote-view.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
 import { VERSION } from './version.js';
 
@@ -93,6 +101,11 @@ export class BranchPicker extends LitElement {
     required: { type: Boolean },
     config: { attribute: false },
     parcel: { attribute: false },
+    origin: {},
+    parcelWeight: { attribute: 'parcel-weight' },
+    parcelSize: { attribute: 'parcel-size' },
+    declaredValue: { attribute: 'declared-value' },
+    cod: {},
     quote: { attribute: false },
     // Internal state.
     _settings: { state: true },
@@ -124,6 +137,10 @@ export class BranchPicker extends LitElement {
     _ready: { state: true },
     _disabled: { state: true },
     _hoverId: { state: true },
+    _qv: { state: true },
+    _onlyFit: { state: true },
+    _openOnArrival: { state: true },
+    _sort: { state: true },
   };
 
   // Public attribute-backed properties: raw strings, validated into _settings.
@@ -143,8 +160,15 @@ export class BranchPicker extends LitElement {
   declare config: WidgetConfig | undefined;
   /** The buyer's parcel, for tariffs and fit. */
   declare parcel: Parcel | undefined;
-  /** Quote of the selected point, passed through in bp-select / bp-change. */
+  /** Quote of the selected point, passed through in bp-select / bp-change (wins over the widget's own). */
   declare quote: Quote | undefined;
+  /** Where the shop ships from: an Origin object, or the `origin` attribute ("RU:101000", "UA:Київ"). */
+  declare origin: Origin | string | null | undefined;
+  /** Attributes for a parcel without script: grams, "LxWxH" cm, major units (currency of the origin country). */
+  declare parcelWeight: string | null;
+  declare parcelSize: string | null;
+  declare declaredValue: string | null;
+  declare cod: string | null;
 
   declare private _settings: Settings;
   declare private _loadedConfig: WidgetConfig | undefined;
@@ -175,7 +199,24 @@ export class BranchPicker extends LitElement {
   declare private _ready: boolean;
   declare private _disabled: boolean;
   declare private _hoverId: string | undefined;
-
+  /** Bumped on every quote update: re-renders rows and details. */
+  declare private _qv: number;
+  declare private _onlyFit: boolean | undefined;
+  declare private _openOnArrival: boolean;
+  declare private _sort: SortOrder | undefined;
+  /** Effective parcel / origin / config (validated). */
+  private parcelIn: Parcel | undefined;
+  private originIn: Origin | undefined;
+  private cfg: WidgetConfig | undefined;
+  private quotes: QuoteScheduler | undefined;
+  private quotesFor = '';
+  private originCtrl: AbortController | undefined;
+  private visible = new Set<string>();
+  private io: IntersectionObserver | undefined;
+  private wantTimer: ReturnType<typeof setTimeout> | undefined;
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The rows of the last render, in display order (filters and sort applied). */
+  private rows: Branch[] = [];
   private readonly internals: ElementInternals;
   private api = new ApiClient('');
   private feed = new PointFeed(this.api);
@@ -223,6 +264,8 @@ export class BranchPicker extends LitElement {
     this._quoteFilled = false;
     this._ready = false;
     this._disabled = false;
+    this._qv = 0;
+    this._openOnArrival = false;
   }
 
   static override get observedAttributes(): string[] {
@@ -317,10 +360,16 @@ export class BranchPicker extends LitElement {
     this.pointCtrl?.abort();
     clearTimeout(this.listTimer);
     clearTimeout(this.searchTimer);
+    this.stopQuotes();
   }
 
-  private get t(): UiStrings {
-    return uiStrings(this.langResolved);
+  private get t(): Messages {
+    return getMessages(this.langResolved);
+  }
+
+  /** Tariff counters (requests, cache hits...) for diagnostics and benchmarks; undefined without a parcel. */
+  get quoteStats(): Readonly<QuoteStats> | undefined {
+    return this.quotes ? { ...this.quotes.stats } : undefined;
   }
 
   private get langResolved(): Lang {
@@ -328,7 +377,7 @@ export class BranchPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs: string[] = [...ATTRIBUTES.map(attrProp), 'config', '_loadedConfig'];
+    const inputs: string[] = [...ATTRIBUTES.map(attrProp), ...PARCEL_ATTRIBUTES.map(attrProp), 'parcel', 'config', '_loadedConfig'];
     if (!this.hasUpdated || inputs.some((k) => changed.has(k as keyof BranchPicker)) || changed.size === 0) {
       this.recomputeSettings();
     }
@@ -355,8 +404,23 @@ export class BranchPicker extends LitElement {
     const cfg = parseConfig(this.config ?? this._loadedConfig);
     if (cfg.issue) this.report({ code: 'invalid-config', message: cfg.issue.message, field: cfg.issue.field });
     const { settings, issues } = resolveSettings(attrs, cfg.config);
-    for (const issue of issues) this.report({ code: 'invalid-attribute', message: issue.message, field: issue.field });
+    const pAttrs: Partial<Record<ParcelAttribute, string | null>> = {};
+    for (const a of PARCEL_ATTRIBUTES) {
+      const v = a === 'origin' ? (typeof this.origin === 'string' ? this.origin : null) : (this as unknown as Record<string, unknown>)[attrProp(a)];
+      pAttrs[a] = v == null ? null : String(v);
+    }
+    const p = resolveParcel({
+      attrs: pAttrs,
+      parcelProp: this.parcel,
+      originProp: typeof this.origin === 'object' ? this.origin : undefined,
+      configParcel: cfg.config?.parcel,
+      configOrigin: cfg.config?.origin,
+    });
+    for (const issue of [...issues, ...p.issues]) this.report({ code: 'invalid-attribute', message: issue.message, field: issue.field });
     this._settings = settings;
+    this.cfg = cfg.config;
+    this.parcelIn = p.parcel;
+    this.originIn = p.origin;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -370,6 +434,8 @@ export class BranchPicker extends LitElement {
     if (prev && (prev.types.join() !== s.types.join() || prev.carriers.join() !== s.carriers.join())) this.refresh();
     if (s.selected && (!prev || prev.selected !== s.selected) && this._committed?.id !== s.selected) void this.preselect(s.selected);
     if (this._ready) this.ensureMap();
+    this.ensureQuotes();
+    this.observeRows();
     if (changed.has('_committed' as keyof BranchPicker) || changed.has('required') || !prev) this.syncForm();
     if (this._ready && !this.readyFired) {
       this.readyFired = true;
@@ -437,7 +503,7 @@ export class BranchPicker extends LitElement {
       tileUrl: s.tileUrl,
       reducedMotion: this.reducedMotion,
       label: t.map,
-      pointLabel: (p) => t.types[p.type],
+      pointLabel: (p) => t.typeShort[p.type],
       clusterLabel: (c) => t.zoomInCluster(c.count),
       onViewChange: (v) => this.onViewChange(v),
       onPointClick: (id) => void this.openPoint(id),
@@ -481,6 +547,134 @@ export class BranchPicker extends LitElement {
       this._mapError = true;
       this.report({ code: errorCode(err), message: errorMessage(err) });
     });
+  }
+
+  // ---------------------------------------------------------------- tariffs
+
+  /** Create, update or stop the quote scheduler from the effective parcel / origin / API base. */
+  private ensureQuotes(): void {
+    const parcel = this.parcelIn;
+    const origin = this.originIn;
+    if (!parcel || !origin) {
+      this.stopQuotes();
+      return;
+    }
+    const base = `${this._settings.apiBase}|${this.cfg?.carrierTimeoutMs ?? ''}`;
+    const originKey = JSON.stringify(origin);
+    const key = `${base}|${originKey}`;
+    if (this.quotes && this.quotesFor.startsWith(`${base}|`)) {
+      if (this.quotesFor !== key) {
+        this.quotesFor = key;
+        void this.startQuotes(origin, this.quotes);
+      }
+      this.quotes.setParcel(parcel);
+      return;
+    }
+    this.stopQuotes();
+    this.quotesFor = key;
+    const registry = createDefaultRegistry({ apiBase: this._settings.apiBase });
+    const q = new QuoteScheduler({
+      carriers: registry, parcel, origin,
+      ...(this.cfg?.carrierTimeoutMs ? { carrierTimeoutMs: this.cfg.carrierTimeoutMs } : {}),
+    });
+    q.addEventListener(QUOTE_EVENT, () => {
+      this._qv++;
+    });
+    this.quotes = q;
+    void this.startQuotes(origin, q, registry);
+  }
+
+  /** Complete the origin (e.g. Nova Poshta city ref from "UA:Київ") before asking for anything. */
+  private async startQuotes(origin: Origin, q: QuoteScheduler, registry = createDefaultRegistry({ apiBase: this._settings.apiBase })): Promise<void> {
+    this.originCtrl?.abort();
+    const ctrl = new AbortController();
+    this.originCtrl = ctrl;
+    try {
+      const done = await completeOrigin(registry, origin, (u, i) => fetch(u, i), ctrl.signal);
+      if (ctrl.signal.aborted || this.quotes !== q) return;
+      for (const e of done.errors) console.warn(`[branch-picker] origin for ${e.carrier}: ${e.message}`);
+      q.setOrigin(done.origin);
+    } catch {
+      if (ctrl.signal.aborted || this.quotes !== q) return;
+    }
+    this.scheduleWant(0);
+  }
+
+  private stopQuotes(): void {
+    this.originCtrl?.abort();
+    this.quotes?.dispose();
+    this.quotes = undefined;
+    this.quotesFor = '';
+    clearTimeout(this.wantTimer);
+    clearTimeout(this.expiryTimer);
+  }
+
+  /** Rows entering or leaving the list's viewport decide what is priced (plus the selection). */
+  private observeRows(): void {
+    const root = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!this.quotes || !root) {
+      this.io?.disconnect();
+      this.io = undefined;
+      if (this.quotes) this.scheduleWant();
+      return;
+    }
+    if (!this.io || this.io.root !== root) {
+      this.io?.disconnect();
+      this.visible.clear();
+      this.io = new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          const id = (e.target as HTMLElement).dataset.id;
+          if (!id) continue;
+          if (e.isIntersecting) this.visible.add(id);
+          else this.visible.delete(id);
+        }
+        this.scheduleWant();
+      }, { root, rootMargin: '40px 0px' });
+    }
+    const io = this.io;
+    for (const li of root.querySelectorAll<HTMLElement>('li.item')) {
+      if (li.dataset.observed === '1') continue;
+      li.dataset.observed = '1';
+      io.observe(li);
+    }
+  }
+
+  private scheduleWant(delay = 80): void {
+    clearTimeout(this.wantTimer);
+    this.wantTimer = setTimeout(() => this.wantNow(), delay);
+  }
+
+  /** Visible rows (in display order) and the selection; points the parcel cannot fit are never priced. */
+  private wantNow(): void {
+    const q = this.quotes;
+    const parcel = this.parcelIn;
+    if (!q || !parcel) return;
+    const shown = this._details ? [] : this.rows.filter((b) => this.visible.has(b.id));
+    const list = [...shown, ...[this._current, this._committed].filter((b): b is Branch => !!b)];
+    q.want(list.filter((b) => fitCheck(parcel, b).fits));
+    this.armExpiry();
+  }
+
+  /** Re-ask when the shown quote of the selection expires, so the details never show a stale price. */
+  private armExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    const st = this._current ? this.quotes?.stateOf(this._current.id) : undefined;
+    if (st?.state !== 'ready') return;
+    const ms = Date.parse(st.quote.expiresAt) - Date.now();
+    this.expiryTimer = setTimeout(() => this.quotes?.refresh(), Math.max(1000, Math.min(ms + 50, 2 ** 31 - 1)));
+  }
+
+  private stateOf(id: string): QuoteState | undefined {
+    return this.quotes?.stateOf(id);
+  }
+
+  /** Retry every failed point of a carrier (one request per shared key). */
+  private retryCarrier(carrier: string): void {
+    for (const b of this.rows) {
+      if (b.carrier !== carrier) continue;
+      const st = this.stateOf(b.id);
+      if (st?.state === 'unavailable') st.retry();
+    }
   }
 
   // ---------------------------------------------------------------- list
@@ -560,6 +754,7 @@ export class BranchPicker extends LitElement {
     this._active = this._items.findIndex((x) => x.id === b.id);
     this.mapView?.setSelected(toFeedPoint(b));
     this.mapView?.reveal(b.lat, b.lng, revealZoom);
+    if (this.quotes) this.scheduleWant(0);
     if (openDetails) void this.openDetails();
     else void this.scrollActiveIntoView();
   }
@@ -595,7 +790,8 @@ export class BranchPicker extends LitElement {
 
   private async scrollActiveIntoView(): Promise<void> {
     await this.updateComplete;
-    const row = this._active >= 0 ? this.renderRoot.querySelector(`#bp-opt-${this._active}`) : null;
+    const i = this.activeIndex();
+    const row = i >= 0 ? this.renderRoot.querySelector(`#bp-opt-${i}`) : null;
     row?.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
   }
 
@@ -616,18 +812,27 @@ export class BranchPicker extends LitElement {
 
   private selectionDetail(b: Branch): SelectionDetail {
     const d: SelectionDetail = { branch: toBranchDetail(b) };
+    const own = this.stateOf(b.id);
     if (this.quote && this.quote.pointId === b.id) d.quote = this.quote;
+    else if (own?.state === 'ready' && Date.parse(own.quote.expiresAt) > Date.now()) d.quote = structuredClone(own.quote);
     return d;
   }
 
+  /** Open, and the parcel fits: a point the buyer may choose. */
+  private choosable(b: Branch): boolean {
+    return isSelectable(b) && (!this.parcelIn || fitCheck(this.parcelIn, b).fits);
+  }
+
   private async commit(b: Branch): Promise<boolean> {
-    if (!isSelectable(b)) return false;
+    if (!this.choosable(b)) return false;
+    // Expired quotes of the selection are asked again; the choice never waits for a carrier.
+    this.quotes?.refresh();
     const ok = this.dispatchEvent(new BpSelectEvent(this.selectionDetail(b)));
     if (!ok) return false;
     this._committed = b;
     await this.updateComplete;
     this.dispatchEvent(new BpChangeEvent(this.selectionDetail(b)));
-    this.say(this.t.selectedAnnounce(b.name));
+    this.say(this.t.selectedAnnouncement(b.name));
     if (this._settings.mode === 'modal') this.close();
     return true;
   }
@@ -641,7 +846,7 @@ export class BranchPicker extends LitElement {
       this.internals.setFormValue(data, id);
     } else this.internals.setFormValue(null);
     const anchor = this.renderRoot.querySelector<HTMLElement>('.trigger, input[role="combobox"], [role="listbox"].points') ?? undefined;
-    if (this.required && !id) this.internals.setValidity({ valueMissing: true }, this.t.required, anchor);
+    if (this.required && !id) this.internals.setValidity({ valueMissing: true }, this.t.requiredMessage, anchor);
     else this.internals.setValidity({});
   }
 
@@ -748,7 +953,7 @@ export class BranchPicker extends LitElement {
   private locate(): void {
     const t = this.t;
     if (typeof navigator === 'undefined' || !navigator.geolocation) {
-      this.setNotice(t.geoUnavailable, true);
+      this.setNotice(t.geolocationUnavailable, true);
       return;
     }
     this.setNotice(t.locating, false);
@@ -767,7 +972,7 @@ export class BranchPicker extends LitElement {
       },
       (err) => {
         const denied = err.code === err.PERMISSION_DENIED;
-        this.setNotice(denied ? t.geoDenied : t.geoUnavailable, true);
+        this.setNotice(denied ? t.geolocationDenied : t.geolocationUnavailable, true);
         this.report({ code: 'geolocation', message: denied ? 'geolocation permission denied' : 'geolocation unavailable' }, false);
       },
       { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
@@ -781,10 +986,15 @@ export class BranchPicker extends LitElement {
 
   // ---------------------------------------------------------------- list keyboard
 
+  private activeIndex(): number {
+    const id = this._current?.id;
+    return id ? this.rows.findIndex((b) => b.id === id) : -1;
+  }
+
   private onListKey(e: KeyboardEvent): void {
-    const n = this._items.length;
+    const n = this.rows.length;
     if (!n) return;
-    let i = this._active;
+    let i = this.activeIndex();
     switch (e.key) {
       case 'ArrowDown': i = Math.min(n - 1, i + 1); break;
       case 'ArrowUp': i = Math.max(0, i - 1); break;
@@ -799,11 +1009,11 @@ export class BranchPicker extends LitElement {
         return;
     }
     e.preventDefault();
-    this.showPoint(this._items[i]!, false);
+    this.showPoint(this.rows[i]!, false);
   }
 
   private onListFocus(): void {
-    if (this._active < 0 && this._items.length) this.showPoint(this._items[0]!, false);
+    if (this.activeIndex() < 0 && this.rows.length) this.showPoint(this.rows[0]!, false);
   }
 
   // ---------------------------------------------------------------- feedback
@@ -872,7 +1082,7 @@ export class BranchPicker extends LitElement {
         <div class="body">
           <div class="side ${side} ${this._sheetExpanded ? 'expanded' : ''}">
             ${s.layout === 'both' ? html`<button class="sheet-handle" type="button" aria-expanded=${this._sheetExpanded ? 'true' : 'false'}
-              @click=${() => (this._sheetExpanded = !this._sheetExpanded)}>${this._sheetExpanded ? this.t.hideList : this.t.showList}</button>` : nothing}
+              @click=${() => (this._sheetExpanded = !this._sheetExpanded)}>${this._sheetExpanded ? this.t.collapseList : this.t.expandList}</button>` : nothing}
             ${this._details ? this.renderDetailsPanel() : this.renderList()}
           </div>
           ${s.layout === 'list' ? nothing : this.renderMap()}
@@ -938,19 +1148,51 @@ export class BranchPicker extends LitElement {
         ${chip(t.openNow, f.openNow, () => this.setFilters({ ...f, openNow: !f.openNow }), icon(UI_GLYPHS.clock))}
         ${chip(t.weekends, f.weekends, () => this.setFilters({ ...f, weekends: !f.weekends }))}
         <span class="sep"></span>
-        ${PAYMENT_METHODS.map((m: PaymentMethod) => chip(t.payment[m], f.payment.includes(m),
+        ${PAYMENT_METHODS.map((m: PaymentMethod) => chip(t.paymentNames[m], f.payment.includes(m),
           () => this.setFilters(toggleOption(f, 'payment', m)), icon(PAYMENT_GLYPHS[m]), fc ? (fc.payment[m] ?? 0) : undefined))}
+        ${this.parcelIn ? html`<span class="sep"></span>
+          ${chip(t.onlyFit, this.onlyFit, () => (this._onlyFit = !this.onlyFit), icon(UI_GLYPHS.check))}
+          ${chip(t.openOnArrival, this._openOnArrival, () => (this._openOnArrival = !this._openOnArrival), icon(UI_GLYPHS.clock))}` : nothing}
       </div>`;
+  }
+
+  private get onlyFit(): boolean {
+    return this._onlyFit ?? this.cfg?.hideUnfit ?? false;
+  }
+
+  private get sortOrder(): SortOrder {
+    return this._sort ?? this.cfg?.sort ?? 'nearest';
   }
 
   private renderList(): TemplateResult {
     const t = this.t;
-    const items = this._items;
+    const now = new Date();
+    const items = listRows(this._items, {
+      parcel: this.parcelIn,
+      stateOf: (id) => this.stateOf(id),
+      onlyFit: this.onlyFit,
+      openOnArrival: this._openOnArrival,
+      order: this.sortOrder,
+      weights: this.cfg?.sortWeights,
+      from: this.listCentre ?? this.view?.center,
+      now,
+    });
+    this.rows = items;
+    const active = this.activeIndex();
     const err = this._listError;
-    const first = this._listLoading && !items.length && !err;
+    const first = this._listLoading && !this._items.length && !err;
+    const failing = new Set<string>();
+    for (const b of items) {
+      const st = this.stateOf(b.id);
+      if (st?.state === 'unavailable' && st.error.retryable) failing.add(b.carrier);
+    }
     return html`
       <div class="list-head">
-        <span>${first ? t.loading : err ? '' : t.found(this._total)}</span>
+        <span>${first ? t.loadingPoints : err ? '' : t.found(this._total)}</span>
+        ${this.parcelIn ? html`<label class="sort">${t.sortBy}
+          <select @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as SortOrder)}>
+            ${SORT_ORDERS.map((o) => html`<option value=${o} ?selected=${o === this.sortOrder}>${t.sortNames[o]}</option>`)}
+          </select></label>` : nothing}
       </div>
       ${this._listLoading ? html`<div class="progress" aria-hidden="true"></div>` : nothing}
       <div class="scroll">
@@ -961,57 +1203,86 @@ export class BranchPicker extends LitElement {
           : !items.length && !this._listLoading ? html`<div class="state">${t.nothingHere}</div>`
           : nothing}
         <ul class="points" role="listbox" part="list" aria-label=${t.points} tabindex="0" ?hidden=${!!err || !items.length}
-          aria-activedescendant=${this._active >= 0 ? `bp-opt-${this._active}` : nothing}
+          aria-activedescendant=${active >= 0 ? `bp-opt-${active}` : nothing}
           aria-busy=${this._listLoading ? 'true' : 'false'}
           @keydown=${this.onListKey} @focus=${this.onListFocus}>
-          ${items.map((b, i) => this.renderItem(b, i))}
+          ${items.map((b, i) => this.renderItem(b, i, active, now))}
         </ul>
+        ${[...failing].map((c) => html`<div class="carrier-note" role="group" aria-label=${t.carrierUnavailable(carrierName(c, this.langResolved))}>
+          ${icon(UI_GLYPHS.warn)}<span>${t.carrierUnavailable(carrierName(c, this.langResolved))}</span>
+          <button class="btn small" type="button" @click=${() => this.retryCarrier(c)}>${t.retry}</button></div>`)}
         ${!err && items.length < this._total && items.length >= this._limit
           ? html`<div class="more"><button class="btn" type="button" @click=${() => { this._limit += PAGE; void this.loadList(); }}>${t.showMore}</button></div>`
           : nothing}
       </div>`;
   }
 
-  private renderItem(b: Branch, i: number): TemplateResult {
+  private renderItem(b: Branch, i: number, active: number, now: Date): TemplateResult {
     const t = this.t;
     const lang = this.langResolved;
-    const st = describeStatus(todayStatus(b, new Date()), lang);
+    const st = describeStatus(todayStatus(b, now), lang);
     const centre = this.listCentre ?? this.view?.center;
     const selected = this._current?.id === b.id;
+    const v = pointView(b, this.parcelIn, this.stateOf(b.id), now, lang);
+    const dist = centre ? formatDistance(distanceM(centre, b), lang) : '';
     return html`
-      <li id="bp-opt-${i}" role="option" part="item"
-        class="item ${i === this._active ? 'active' : ''} ${isSelectable(b) ? '' : 'off'} ${this._hoverId === b.id ? 'hover' : ''}"
-        aria-selected=${selected ? 'true' : 'false'}
+      <li id="bp-opt-${i}" role="option" part="item" data-id=${b.id}
+        class="item ${i === active ? 'active' : ''} ${isSelectable(b) && v.fits ? '' : 'off'} ${v.fits ? '' : 'unfit'} ${this._hoverId === b.id ? 'hover' : ''}"
+        aria-selected=${selected ? 'true' : 'false'} aria-disabled=${v.fits ? nothing : 'true'}
         @click=${() => { this.showPoint(b, true); }}
         @mouseenter=${() => this.mapView?.hover(b.id)} @mouseleave=${() => this.mapView?.hover(undefined)}>
-        <span class="badge t-${b.type}" title=${t.types[b.type]}>${icon(TYPE_GLYPHS[b.type])}</span>
+        <span class="badge t-${b.type}" title=${t.typeShort[b.type]}>${icon(TYPE_GLYPHS[b.type])}</span>
         <span class="name">${b.name}</span>
-        <span class="dist">${centre ? formatDistance(distanceM(centre, b), lang) : ''}</span>
+        ${this.parcelIn ? this.renderPrice(v) : html`<span class="dist">${dist}</span>`}
         <span class="addr">${b.addressLine}</span>
+        ${this.parcelIn ? html`<span class="when ${v.closedOnArrival ? 'warn' : ''}">${
+          !v.fits ? v.unfit : v.quote === 'ready' ? (v.closedOnArrival ?? v.arrives) : v.quote === 'loading' ? html`<span class="sk w"></span>` : ''}</span>` : nothing}
         <span class="meta">
-          <span class="sr-only">${t.types[b.type]}.</span>
+          <span class="sr-only">${t.typeShort[b.type]}.</span>
           <span class="status ${st.tone}">${st.text}</span>
-          <span class="pay">${b.payment.map((m) => icon(PAYMENT_GLYPHS[m], t.payment[m]))}</span>
-          ${this._committed?.id === b.id ? html`<span class="chosen-mark">${icon(UI_GLYPHS.check)}${t.chosen}</span>` : nothing}
+          ${this.parcelIn && dist ? html`<span class="d">${dist}</span>` : nothing}
+          <span class="pay">${b.payment.map((m) => icon(PAYMENT_GLYPHS[m], t.paymentNames[m]))}</span>
+          ${this._committed?.id === b.id ? html`<span class="chosen-mark">${icon(UI_GLYPHS.check)}${t.selected}</span>` : nothing}
         </span>
       </li>`;
+  }
+
+  /** The price cell keeps its size in every state (no layout shift when prices arrive). */
+  private renderPrice(v: PointView): TemplateResult {
+    const t = this.t;
+    if (!v.fits) return html`<span class="price muted">${t.doesNotFit}</span>`;
+    switch (v.quote) {
+      case 'ready':
+        return html`<span class="price"><b>${v.price}</b><small>${v.days}</small></span>`;
+      case 'loading':
+        return html`<span class="price"><span class="sk"></span><span class="sk s"></span><span class="sr-only">${t.quoteLoading}</span></span>`;
+      case 'unavailable':
+        return html`<span class="price muted">${t.priceUnavailable}</span>`;
+      default:
+        return html`<span class="price"></span>`;
+    }
   }
 
   private renderDetailsPanel(): TemplateResult {
     const b = this._current;
     if (this._detailsLoading || !b) {
-      return html`<div class="details" part="details"><div class="state" role="status">${this.t.loading}</div></div>`;
+      return html`<div class="details" part="details"><div class="state" role="status">${this.t.loadingPoints}</div></div>`;
     }
+    const st = this.stateOf(b.id);
     return renderDetails({
       branch: b,
       t: this.t,
       lang: this.langResolved,
+      view: pointView(b, this.parcelIn, st, new Date(), this.langResolved),
+      quote: st?.state === 'ready' ? st.quote : undefined,
+      onRetry: st?.state === 'unavailable' ? () => st.retry() : undefined,
       chosen: this._committed?.id === b.id,
       quoteFilled: this._quoteFilled,
       now: new Date(),
       headingLevel: this._settings.mode === 'modal' ? 3 : 2,
       onBack: () => void this.closeDetails(),
       onConfirm: () => void this.commit(b),
+      choosable: this.choosable(b),
       onQuoteSlotChange: (e) => {
         this._quoteFilled = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
       },
@@ -1032,7 +1303,7 @@ export class BranchPicker extends LitElement {
   }
 }
 
-function attrProp(a: AttributeName): string {
+function attrProp(a: string): string {
   return a.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 

@@ -323,6 +323,17 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
     return call('getWarehouses', 'Address', props);
   }
 
+  function originRequest(origin: Origin): CarrierRequest | undefined {
+    if (origin.cityRef || !origin.city) return undefined;
+    return call('getWarehouses', 'Address', { CityName: origin.city, Limit: '1' });
+  }
+
+  function withOrigin(origin: Origin, answer: RawAnswer): Origin | CarrierError {
+    const found = unwrap(answer, NpCityRefSchema);
+    if (isCarrierError(found)) return found.kind === 'bad_response' ? carrierError(NOVA_POSHTA, 'unsupported', `no Nova Poshta city for ${origin.city ?? ''}`) : found;
+    return { ...origin, cityRef: found.CityRef };
+  }
+
   function withRefs(branch: Branch, answer: RawAnswer): Branch | CarrierError {
     const found = unwrap(answer, NpCityRefSchema);
     if (isCarrierError(found)) return found.kind === 'bad_response' ? carrierError(NOVA_POSHTA, 'unsupported', `no Nova Poshta city for ${branch.address.city}`) : found;
@@ -341,5 +352,7 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
     toQuote,
     refsRequest,
     withRefs,
+    originRequest,
+    withOrigin,
   };
 }

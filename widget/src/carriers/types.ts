@@ -97,6 +97,12 @@ export interface CarrierAdapter {
   refsRequest?(branch: Branch): CarrierRequest | undefined;
   /** Completes the branch from the lookup's answer (only what is shared by every point of the dedupe key). */
   withRefs?(branch: Branch, answer: RawAnswer): Branch | CarrierError;
+  /**
+   * Optional lookup completing the shop's origin with what this carrier's tariff needs
+   * (Nova Poshta CityRef from a city name); undefined when the origin already has it.
+   */
+  originRequest?(origin: Origin): CarrierRequest | undefined;
+  withOrigin?(origin: Origin, answer: RawAnswer): Origin | CarrierError;
 }
 
 /** Where adapters send their requests. */

@@ -46,6 +46,16 @@ export function formatMoney(minor: number, currency: string, lang: Lang): string
   return moneyFormat(currency, lang, whole).format(minor / scale);
 }
 
+/** Display name of a carrier slug; unknown carriers show their slug. */
+export function carrierName(slug: string, lang: Lang): string {
+  return getMessages(lang).carrierNames[slug] ?? slug;
+}
+
+/** "14:30" in the buyer's clock (for "price valid until"). */
+export function formatTime(date: Date, lang: Lang): string {
+  return cached(`t|${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit' })).format(date);
+}
+
 /** "350 м", "1,3 км", "12 km": metres under 1 km (rounded to 10), one decimal under 10 km. */
 export function formatDistance(m: number, lang: Lang): string {
   if (m < 1000) {
@@ -68,15 +78,16 @@ function calendarDate(date: string | Date): Date {
 
 /**
  * A calendar date: "2 марта", "2 березня", "2 March" (style 'long', default),
- * "пн, 2 марта" ('weekday'), or "02.03.2026" ('numeric').
+ * "пн, 2 марта" ('weekday'), "пт, 14 нояб." ('short'), or "02.03.2026" ('numeric').
  * Date objects are shown in `timeZone` (default UTC, matching "YYYY-MM-DD" strings).
  */
 export function formatDate(
-  date: string | Date, lang: Lang, style: 'long' | 'weekday' | 'numeric' = 'long', timeZone = 'UTC',
+  date: string | Date, lang: Lang, style: 'long' | 'weekday' | 'short' | 'numeric' = 'long', timeZone = 'UTC',
 ): string {
   const options: Intl.DateTimeFormatOptions =
     style === 'numeric' ? { day: '2-digit', month: '2-digit', year: 'numeric' }
     : style === 'weekday' ? { weekday: 'short', day: 'numeric', month: 'long' }
+    : style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short' }
     : { day: 'numeric', month: 'long' };
   return cached(`date|${lang}|${style}|${timeZone}`, () =>
     new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone })).format(calendarDate(date));

@@ -8,7 +8,7 @@ export { uk } from './uk.js';
 export { en } from './en.js';
 export { plural, pluralCategory, formatNumber, LOCALES, type PluralForms } from './plural.js';
 export {
-  getMessages, formatMoney, formatDistance, formatDate, formatWeekday, formatTodayStatus,
+  getMessages, formatMoney, formatDistance, formatDate, formatWeekday, formatTodayStatus, carrierName, formatTime,
 } from './format.js';
 
 export const DEFAULT_LANG: Lang = 'ru';

@@ -1,5 +1,5 @@
 import type { Messages } from './types.js';
-import { countOf, formatNumber } from './plural.js';
+import { countOf, formatNumber, plural } from './plural.js';
 
 const points = { one: 'пункт', few: 'пункта', many: 'пунктов', other: 'пункта' };
 const days = { one: 'день', few: 'дня', many: 'дней', other: 'дня' };
@@ -86,7 +86,7 @@ export const ru: Messages = {
   deliveryTime: 'Срок доставки',
   deliveryDays: (min, max) =>
     min === max ? countOf('ru', max, days) : `${n(min)}–${countOf('ru', max, days)}`,
-  arrivesBy: (date) => `Доставка до ${date}`,
+  arrivesBy: (date) => `Прибудет к ${date}`,
   free: 'Бесплатно',
   quoteLoading: 'Считаем стоимость…',
   quoteUnavailable: 'Стоимость недоступна — повторите',
@@ -96,4 +96,52 @@ export const ru: Messages = {
   closedOnArrival: 'Закрыто в день доставки',
   sortBy: 'Сортировка',
   sortNames: { nearest: 'Ближайшие', cheapest: 'Дешевле', fastest: 'Быстрее', best: 'Оптимальные' },
+
+  search: 'Поиск',
+  suggestions: 'Подсказки',
+  suggestionPoints: (x) => countOf('ru', x, points),
+  typeShort: { post_office: 'Отделение', pickup_point: 'Пункт выдачи', parcel_locker: 'Постамат' },
+  typesPlural: { post_office: 'Отделения', pickup_point: 'Пункты выдачи', parcel_locker: 'Постаматы' },
+  thisPoint: { post_office: 'этого отделения', pickup_point: 'этого пункта выдачи', parcel_locker: 'этого постамата' },
+  carrierNames: { 'russian-post': 'Почта России', 'nova-poshta': 'Новая Почта' },
+  map: 'Карта пунктов',
+  points: 'Пункты',
+  found: (x) => (x === 0 ? 'Здесь пунктов нет' : `${plural('ru', x, { one: 'Найден', other: 'Найдено' })} ${countOf('ru', x, points)}`),
+  nothingHere: 'Здесь пунктов нет. Сдвиньте карту, уменьшите масштаб или смягчите фильтры.',
+  nothingFound: 'Ничего не найдено',
+  loadingPoints: 'Загружаем пункты…',
+  showMore: 'Показать ещё',
+  apiError: 'Не удалось загрузить пункты.',
+  timeoutError: 'Сервер не отвечает.',
+  mapPointsError: 'Не удалось загрузить пункты на карте.',
+  fallbackMap: 'Упрощённая карта: подложка недоступна',
+  zoomInCluster: (x) => `${countOf('ru', x, points)}, приблизить`,
+  allPoints: 'Все пункты',
+  change: 'Изменить',
+  choosePoint: 'Выбрать пункт выдачи',
+  dialogTitle: 'Пункт выдачи',
+  cannotChooseNow: 'Этот пункт сейчас нельзя выбрать.',
+  specialDays: 'Особые дни',
+  lockerCells: 'Ячейки',
+  requiredMessage: 'Выберите пункт выдачи',
+  expandList: 'Показать список',
+  collapseList: 'Свернуть список',
+  quoteSlot: 'Стоимость и срок доставки',
+  breakWord: 'перерыв',
+  today: 'сегодня',
+  everyDay: 'Ежедневно',
+
+  onlyFit: 'Только подходящие',
+  openOnArrival: 'Открыто в день доставки',
+  doesNotFit: 'Не подходит',
+  fitTooHeavy: (type, kg) => `Посылка слишком тяжёлая для ${ru.thisPoint[type]}: макс. ${n(kg)} кг`,
+  fitTooLarge: (type, dims) => `Посылка слишком большая для ${ru.thisPoint[type]}: макс. ${dims} см`,
+  fitValueTooHigh: (money) => `Объявленная ценность выше допустимой: макс. ${money}`,
+  fitNoCell: 'Посылка не помещается ни в одну ячейку постамата',
+  closedOnArrivalDay: (d, opens) => `Закрыто в день доставки (${d})${opens ? `, откроется ${opens}` : ''}`,
+  priceUnavailable: 'Стоимость недоступна',
+  carrierUnavailable: (c) => `${c}: стоимость сейчас недоступна`,
+  quoteParts: { delivery: 'Доставка', insurance: 'Страховка', cod_fee: 'Комиссия за наложенный платёж', packaging: 'Упаковка', other: 'Прочее' },
+  total: 'Итого',
+  priceValidUntil: (time) => `Цена действительна до ${time}`,
 };

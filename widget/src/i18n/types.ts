@@ -2,7 +2,9 @@
 // number is a function, so plural rules and word order stay inside each language file.
 // Parameters are already formatted (times "HH:MM", money, dates, weekday names), except
 // counts and plain numbers, which each language formats and pluralises itself.
-import type { BranchType, PaymentMethod, SortOrder, Lang } from '../model/index.js';
+import type { BranchType, PaymentMethod, SortOrder, Lang, QuoteLine } from '../model/index.js';
+
+type QuotePart = QuoteLine['kind'];
 
 export type { Lang };
 
@@ -106,4 +108,58 @@ export interface Messages {
   closedOnArrival: string;
   sortBy: string;
   sortNames: Record<SortOrder, string>;
+
+  // Widget chrome (accessible names are listed in widget/README.md: keep them in step)
+  search: string;
+  suggestions: string;
+  suggestionPoints: (n: number) => string;
+  /** Short type names for rows and markers ("Отделение"); typeNames is the full one. */
+  typeShort: Record<BranchType, string>;
+  typesPlural: Record<BranchType, string>;
+  /** "этого постамата": the point in the genitive, for fit reasons. */
+  thisPoint: Record<BranchType, string>;
+  carrierNames: Record<string, string>;
+  map: string;
+  points: string;
+  found: (n: number) => string;
+  nothingHere: string;
+  nothingFound: string;
+  loadingPoints: string;
+  showMore: string;
+  apiError: string;
+  timeoutError: string;
+  mapPointsError: string;
+  fallbackMap: string;
+  zoomInCluster: (n: number) => string;
+  allPoints: string;
+  change: string;
+  choosePoint: string;
+  dialogTitle: string;
+  cannotChooseNow: string;
+  specialDays: string;
+  lockerCells: string;
+  requiredMessage: string;
+  expandList: string;
+  collapseList: string;
+  quoteSlot: string;
+  breakWord: string;
+  today: string;
+  everyDay: string;
+
+  // Tariffs in the list and the details
+  onlyFit: string;
+  openOnArrival: string;
+  doesNotFit: string;
+  fitTooHeavy: (type: BranchType, maxKg: number) => string;
+  fitTooLarge: (type: BranchType, dims: string) => string;
+  fitValueTooHigh: (money: string) => string;
+  fitNoCell: string;
+  /** Closed on the arrival day; `opens` is the first open day after it, when known. */
+  closedOnArrivalDay: (arrival: string, opens: string | undefined) => string;
+  priceUnavailable: string;
+  /** Banner over the list: "Nova Poshta: prices unavailable". */
+  carrierUnavailable: (carrier: string) => string;
+  quoteParts: Record<QuotePart, string>;
+  total: string;
+  priceValidUntil: (time: string) => string;
 }

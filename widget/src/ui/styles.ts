@@ -181,6 +181,30 @@ export const listStyles = css`
   .pay { display: inline-flex; gap: 4px; color: var(--bp-text-muted); }
   .pay svg.i { width: 16px; height: 16px; }
   .chosen-mark { color: var(--bp-primary); font-weight: 600; display: inline-flex; align-items: center; gap: 2px; }
+  .item.unfit .name, .item.unfit .addr { color: var(--bp-text-muted); }
+  .item.unfit .badge { filter: grayscale(1); opacity: .6; }
+  .item[aria-disabled='true'] { cursor: default; }
+  .price { grid-row: span 2; display: flex; flex-direction: column; align-items: flex-end; gap: 2px; min-width: 84px; min-height: 38px;
+    text-align: right; font-variant-numeric: tabular-nums; }
+  .price b { font-size: 15px; font-weight: 700; white-space: nowrap; }
+  .price small { font-size: 12px; color: var(--bp-text-muted); white-space: nowrap; }
+  .price.muted { font-size: 12px; color: var(--bp-text-muted); max-width: 96px; }
+  .item .price ~ .addr { grid-column: 2; }
+  .when { grid-column: 2 / 4; min-height: 17px; font-size: 12px; color: var(--bp-text-muted); }
+  .item.unfit .when { color: var(--bp-off); }
+  .when.warn { color: var(--bp-closed); font-weight: 600; }
+  .sk { display: block; width: 64px; height: 16px; border-radius: 4px; background: linear-gradient(90deg, var(--bp-surface-alt), #fff, var(--bp-surface-alt));
+    background-size: 200% 100%; animation: bp-shimmer 1.2s linear infinite; }
+  .sk.s { width: 44px; height: 12px; }
+  .sk.w { width: 140px; height: 12px; margin-top: 2px; }
+  .d { color: var(--bp-text-muted); font-variant-numeric: tabular-nums; }
+  .sort { display: inline-flex; align-items: center; gap: 6px; }
+  .sort select { height: 28px; border: 1px solid var(--bp-border); border-radius: 6px; background: var(--bp-surface); color: var(--bp-text); font: inherit; }
+  .carrier-note { position: sticky; bottom: 0; display: flex; align-items: center; gap: 8px; margin: 4px; padding: 8px 10px; border-radius: 8px;
+    background: color-mix(in srgb, var(--bp-closed) 10%, var(--bp-surface)); color: var(--bp-closed); font-size: 13px;
+    box-shadow: 0 -2px 8px rgb(0 0 0 / .06); }
+  .carrier-note span { flex: 1; }
+  .btn.small { height: 30px; padding: 0 10px; font-size: 13px; }
   .more { display: flex; justify-content: center; padding: 8px 0 14px; }
   .state { padding: 28px 20px; text-align: center; color: var(--bp-text-muted); display: flex; flex-direction: column; align-items: center; gap: 12px; }
   .state.error { color: var(--bp-text); }
@@ -218,6 +242,18 @@ export const detailStyles = css`
   .quote { margin-top: 12px; padding: 10px 12px; border-radius: 8px; background: var(--bp-surface-alt); }
   .unavail { margin-top: 12px; padding: 10px 12px; border-radius: 8px; background: color-mix(in srgb, var(--bp-off) 9%, transparent);
     color: var(--bp-off); display: flex; gap: 8px; }
+  .unavail.warn { color: var(--bp-closed); background: color-mix(in srgb, var(--bp-closed) 9%, transparent); }
+  .q-grid { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; align-items: center; }
+  .q-label { color: var(--bp-text-muted); font-size: 13px; }
+  .q-price { font-size: 18px; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .q-sub { color: var(--bp-text-muted); font-size: 12px; }
+  .q-grid + .q-sub, .q-lines + .q-sub { margin-top: 6px; }
+  .q-lines { width: 100%; border-collapse: collapse; margin-top: 8px; font-size: 13px; font-variant-numeric: tabular-nums; }
+  .q-lines th { text-align: left; font-weight: 400; padding: 2px 0; color: var(--bp-text-muted); }
+  .q-lines td { text-align: right; padding: 2px 0; }
+  .q-lines .q-total th, .q-lines .q-total td { border-top: 1px solid var(--bp-border); padding-top: 4px; font-weight: 700; color: var(--bp-text); }
+  .q-off { display: flex; align-items: center; justify-content: space-between; gap: 8px; color: var(--bp-closed); }
+  .quote .sk { width: 90px; }
   .confirm-bar { padding: 10px 12px; border-top: 1px solid var(--bp-border); background: var(--bp-surface); }
   .confirm-bar .btn { width: 100%; height: 46px; font-size: 15px; }
   .confirm-bar .ok { display: flex; align-items: center; justify-content: center; gap: 6px; height: 46px; color: var(--bp-open); font-weight: 600; }
