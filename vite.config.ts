@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
+import { sandboxDatasetPlugin } from './api-mock/src/vite-plugin-dataset.js';
 
 const root = import.meta.dirname;
 
@@ -7,8 +8,12 @@ const root = import.meta.dirname;
 // and for the unit tests. The widget library builds live in scripts/build-widget.ts.
 export default defineConfig({
   root,
+  // Relative asset URLs: the built site (and its static sandbox demo) works under any sub-path, e.g. GitHub Pages.
+  base: './',
   publicDir: resolve(root, 'api-mock/public'),
   appType: 'mpa',
+  // sandbox/dataset-small.json for the static demo (emitted by the build, served in dev).
+  plugins: [sandboxDatasetPlugin()],
   build: {
     outDir: resolve(root, 'dist/site'),
     emptyOutDir: true,
@@ -17,6 +22,7 @@ export default defineConfig({
         playground: resolve(root, 'index.html'),
         widget: resolve(root, 'widget/index.html'),
         constructor: resolve(root, 'constructor/index.html'),
+        'sandbox-demo': resolve(root, 'api-mock/demo/index.html'),
       },
     },
   },
