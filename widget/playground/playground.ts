@@ -17,8 +17,24 @@ for (const [k, v] of params) {
   if (field instanceof HTMLSelectElement) field.value = v;
 }
 
+/** "grams|LxWxH[|declared value]" -> the parcel attributes (empty: no parcel, no tariffs). */
+function setParcel(value: string): void {
+  const [weight, size, declared] = value.split('|');
+  const set = (name: string, v: string | undefined) => (v ? picker.setAttribute(name, v) : picker.removeAttribute(name));
+  set('parcel-weight', weight);
+  set('parcel-size', size);
+  set('declared-value', declared);
+}
+
+// The origin comes with any parcel: a shop always knows where it ships from.
+if (!picker.hasAttribute('origin')) picker.setAttribute('origin', 'RU:101000;UA:Київ');
+
 controls.addEventListener('input', (e) => {
   const el = e.target as HTMLInputElement | HTMLSelectElement;
+  if (el.name === 'parcel') {
+    setParcel(el.value);
+    return;
+  }
   if (el.name === 'width') {
     picker.style.setProperty('max-width', `${el.value}px`);
     return;
@@ -39,7 +55,10 @@ picker.addEventListener('bp-ready', () => add('bp-ready'));
 picker.addEventListener('bp-open', () => add('bp-open'));
 picker.addEventListener('bp-close', (e) => add(`bp-close committed=${e.detail.committed}`));
 picker.addEventListener('bp-select', (e) => add(`bp-select ${e.detail.branch.id} (${e.detail.branch.name})`));
-picker.addEventListener('bp-change', (e) => add(`bp-change ${e.detail.branch.id}: ${e.detail.branch.addressLine}`));
+picker.addEventListener('bp-change', (e) => {
+  const q = e.detail.quote;
+  add(`bp-change ${e.detail.branch.id}: ${e.detail.branch.addressLine}${q ? ` · ${q.total / 100} ${q.currency}, ${q.deliveryDays.min}-${q.deliveryDays.max} d` : ''}`);
+});
 picker.addEventListener('bp-error', (e) => add(`bp-error ${e.detail.code}${e.detail.field ? ` [${e.detail.field}]` : ''}: ${e.detail.message}`));
 
 checkout.addEventListener('submit', (e) => {

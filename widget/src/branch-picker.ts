@@ -210,6 +210,10 @@ export class BranchPicker extends LitElement {
   private cfg: WidgetConfig | undefined;
   private quotes: QuoteScheduler | undefined;
   private quotesFor = '';
+  private parcelFor = '';
+  /** Carriers whose origin lookup is running / failed (retry repeats it). */
+  private originPending = new Set<string>();
+  private originFailed = new Set<string>();
   private originCtrl: AbortController | undefined;
   private visible = new Set<string>();
   private io: IntersectionObserver | undefined;
@@ -560,18 +564,23 @@ export class BranchPicker extends LitElement {
       return;
     }
     const base = `${this._settings.apiBase}|${this.cfg?.carrierTimeoutMs ?? ''}`;
-    const originKey = JSON.stringify(origin);
-    const key = `${base}|${originKey}`;
+    const key = `${base}|${JSON.stringify(origin)}`;
+    const parcelKey = JSON.stringify(parcel);
+    // Called on every update: only real changes reach the scheduler (a new parcel re-keys everything).
     if (this.quotes && this.quotesFor.startsWith(`${base}|`)) {
       if (this.quotesFor !== key) {
         this.quotesFor = key;
         void this.startQuotes(origin, this.quotes);
       }
-      this.quotes.setParcel(parcel);
+      if (parcelKey !== this.parcelFor) {
+        this.parcelFor = parcelKey;
+        this.quotes.setParcel(parcel);
+      }
       return;
     }
     this.stopQuotes();
     this.quotesFor = key;
+    this.parcelFor = parcelKey;
     const registry = createDefaultRegistry({ apiBase: this._settings.apiBase });
     const q = new QuoteScheduler({
       carriers: registry, parcel, origin,
@@ -585,18 +594,28 @@ export class BranchPicker extends LitElement {
   }
 
   /** Complete the origin (e.g. Nova Poshta city ref from "UA:Київ") before asking for anything. */
+  // Carriers waiting for that lookup show "loading" and are not asked yet; the others start at once.
   private async startQuotes(origin: Origin, q: QuoteScheduler, registry = createDefaultRegistry({ apiBase: this._settings.apiBase })): Promise<void> {
     this.originCtrl?.abort();
     const ctrl = new AbortController();
     this.originCtrl = ctrl;
+    this.originPending = new Set(registry.list().filter((a) => a.originRequest?.(origin)).map((a) => a.id));
+    this.originFailed.clear();
+    this.scheduleWant(0);
+    if (!this.originPending.size) return;
     try {
       const done = await completeOrigin(registry, origin, (u, i) => fetch(u, i), ctrl.signal);
       if (ctrl.signal.aborted || this.quotes !== q) return;
-      for (const e of done.errors) console.warn(`[branch-picker] origin for ${e.carrier}: ${e.message}`);
+      for (const e of done.errors) {
+        console.warn(`[branch-picker] origin for ${e.carrier}: ${e.message}`);
+        this.originFailed.add(e.carrier);
+      }
       q.setOrigin(done.origin);
     } catch {
       if (ctrl.signal.aborted || this.quotes !== q) return;
     }
+    this.originPending.clear();
+    this._qv++;
     this.scheduleWant(0);
   }
 
@@ -651,7 +670,7 @@ export class BranchPicker extends LitElement {
     if (!q || !parcel) return;
     const shown = this._details ? [] : this.rows.filter((b) => this.visible.has(b.id));
     const list = [...shown, ...[this._current, this._committed].filter((b): b is Branch => !!b)];
-    q.want(list.filter((b) => fitCheck(parcel, b).fits));
+    q.want(list.filter((b) => !this.originPending.has(b.carrier) && fitCheck(parcel, b).fits));
     this.armExpiry();
   }
 
@@ -664,15 +683,20 @@ export class BranchPicker extends LitElement {
     this.expiryTimer = setTimeout(() => this.quotes?.refresh(), Math.max(1000, Math.min(ms + 50, 2 ** 31 - 1)));
   }
 
-  private stateOf(id: string): QuoteState | undefined {
-    return this.quotes?.stateOf(id);
+  private stateOf(b: Branch): QuoteState | undefined {
+    if (!this.quotes) return undefined;
+    return this.originPending.has(b.carrier) ? { state: 'loading' } : this.quotes.stateOf(b.id);
   }
 
-  /** Retry every failed point of a carrier (one request per shared key). */
+  /** Retry every failed point of a carrier (one request per shared key), or its failed origin lookup. */
   private retryCarrier(carrier: string): void {
+    if (this.originFailed.has(carrier) && this.quotes && this.originIn) {
+      void this.startQuotes(this.originIn, this.quotes);
+      return;
+    }
     for (const b of this.rows) {
       if (b.carrier !== carrier) continue;
-      const st = this.stateOf(b.id);
+      const st = this.stateOf(b);
       if (st?.state === 'unavailable') st.retry();
     }
   }
@@ -812,7 +836,7 @@ export class BranchPicker extends LitElement {
 
   private selectionDetail(b: Branch): SelectionDetail {
     const d: SelectionDetail = { branch: toBranchDetail(b) };
-    const own = this.stateOf(b.id);
+    const own = this.stateOf(b);
     if (this.quote && this.quote.pointId === b.id) d.quote = this.quote;
     else if (own?.state === 'ready' && Date.parse(own.quote.expiresAt) > Date.now()) d.quote = structuredClone(own.quote);
     return d;
@@ -1169,7 +1193,7 @@ export class BranchPicker extends LitElement {
     const now = new Date();
     const items = listRows(this._items, {
       parcel: this.parcelIn,
-      stateOf: (id) => this.stateOf(id),
+      stateOf: (b) => this.stateOf(b),
       onlyFit: this.onlyFit,
       openOnArrival: this._openOnArrival,
       order: this.sortOrder,
@@ -1183,8 +1207,8 @@ export class BranchPicker extends LitElement {
     const first = this._listLoading && !this._items.length && !err;
     const failing = new Set<string>();
     for (const b of items) {
-      const st = this.stateOf(b.id);
-      if (st?.state === 'unavailable' && st.error.retryable) failing.add(b.carrier);
+      const st = this.stateOf(b);
+      if (st?.state === 'unavailable' && (st.error.retryable || this.originFailed.has(b.carrier))) failing.add(b.carrier);
     }
     return html`
       <div class="list-head">
@@ -1223,7 +1247,7 @@ export class BranchPicker extends LitElement {
     const st = describeStatus(todayStatus(b, now), lang);
     const centre = this.listCentre ?? this.view?.center;
     const selected = this._current?.id === b.id;
-    const v = pointView(b, this.parcelIn, this.stateOf(b.id), now, lang);
+    const v = pointView(b, this.parcelIn, this.stateOf(b), now, lang);
     const dist = centre ? formatDistance(distanceM(centre, b), lang) : '';
     return html`
       <li id="bp-opt-${i}" role="option" part="item" data-id=${b.id}
@@ -1268,7 +1292,7 @@ export class BranchPicker extends LitElement {
     if (this._detailsLoading || !b) {
       return html`<div class="details" part="details"><div class="state" role="status">${this.t.loadingPoints}</div></div>`;
     }
-    const st = this.stateOf(b.id);
+    const st = this.stateOf(b);
     return renderDetails({
       branch: b,
       t: this.t,

@@ -79,7 +79,7 @@ export function pointView(
 
 export interface RowOptions {
   parcel: Parcel | undefined;
-  stateOf: (id: string) => QuoteState | undefined;
+  stateOf: (b: Branch) => QuoteState | undefined;
   onlyFit: boolean;
   openOnArrival: boolean;
   order: SortOrder;
@@ -102,12 +102,12 @@ export function listRows(items: readonly Branch[], o: RowOptions): Branch[] {
   if (o.parcel && o.onlyFit) rows = rows.filter((b) => fitCheck(o.parcel!, b).fits);
   if (o.parcel && o.openOnArrival) {
     rows = rows.filter((b) => {
-      const q = readyQuote(o.stateOf(b.id));
+      const q = readyQuote(o.stateOf(b));
       return !q || arrivalCheck(b, q, o.now).openOnArrival;
     });
   }
   if (o.order === 'nearest' || !o.parcel) return [...rows];
-  return sortPoints(rows.map((branch) => ({ branch, quote: readyQuote(o.stateOf(branch.id)) })), o.order, {
+  return sortPoints(rows.map((branch) => ({ branch, quote: readyQuote(o.stateOf(branch)) })), o.order, {
     weights: o.weights, from: o.from,
   }).map((r) => r.branch);
 }

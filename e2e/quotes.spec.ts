@@ -1,0 +1,101 @@
+// Tariffs in the buyer's widget: prices and delivery times of two carriers side by side, a failing
+// and a slow carrier that never hold up the other, and a parcel that does not fit a locker.
+// The view straddles the RU/UA border (Belgorod / Kharkiv) so both carriers' points are listed.
+import { expect, test, type Page } from '@playwright/test';
+
+const ORIGIN = 'RU:101000;UA:Київ';
+const BORDER = `/widget/?tile-url=none&center=50.3,36.4&zoom=8&origin=${encodeURIComponent(ORIGIN)}`;
+const BOX = '&parcel-weight=1200&parcel-size=30x20x10';
+
+async function scenario(page: Page, body: Record<string, unknown> | null): Promise<void> {
+  const res = body
+    ? await page.request.post('/__sandbox/scenario', { data: body })
+    : await page.request.delete('/__sandbox/scenario');
+  expect(res.ok()).toBeTruthy();
+}
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Пункты' });
+const ruRow = (page: Page) => list(page).getByRole('option', { name: /Белгород/ }).first();
+const uaRow = (page: Page) => list(page).getByRole('option', { name: /Харків/ }).first();
+
+// Scenarios are global to the server: these tests must not overlap.
+test.describe.configure({ mode: 'serial' });
+test.afterEach(async ({ page }) => scenario(page, null));
+
+test('prices and delivery times of both carriers, in the list and in the details', async ({ page }) => {
+  await page.goto(BORDER + BOX);
+  const ru = ruRow(page);
+  await ru.scrollIntoViewIfNeeded();
+  await expect(ru).toContainText(/\d\s?₽/);
+  await expect(ru).toContainText(/\d+(–\d+)? (день|дня|дней)/);
+  await expect(ru).toContainText(/Прибудет к/);
+  const ua = uaRow(page);
+  await ua.scrollIntoViewIfNeeded();
+  await expect(ua).toContainText(/\d\s?₴/);
+
+  // Details: the breakdown-free total, delivery time, and bp-change carries the quote.
+  await ru.scrollIntoViewIfNeeded();
+  await ru.click();
+  const quote = page.getByRole('region', { name: 'Стоимость и срок доставки' });
+  await expect(quote).toContainText('Стоимость');
+  await expect(quote).toContainText(/₽/);
+  await expect(quote).toContainText(/Цена действительна до/);
+  const change = page.evaluate(() => new Promise<{ id: string; total?: number; expiresAt?: string }>((resolve) => {
+    document.querySelector('branch-picker')!.addEventListener('bp-change', (e) => resolve({
+      id: e.detail.branch.id, total: e.detail.quote?.total, expiresAt: e.detail.quote?.expiresAt,
+    }), { once: true });
+  }));
+  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  const detail = await change;
+  expect(detail.total).toBeGreaterThan(0);
+  expect(Date.parse(detail.expiresAt!)).toBeGreaterThan(Date.now());
+});
+
+test('a failing carrier shows "unavailable" with a working retry; the other stays priced and choosable', async ({ page }) => {
+  await scenario(page, { match: 'nova-poshta', status: 503 });
+  await page.goto(BORDER + BOX);
+  const ua = uaRow(page);
+  await ua.scrollIntoViewIfNeeded();
+  await expect(ua).toContainText('Стоимость недоступна');
+  const ru = ruRow(page);
+  await ru.scrollIntoViewIfNeeded();
+  await expect(ru).toContainText(/₽/);
+
+  await scenario(page, null);
+  await page.getByRole('button', { name: 'Повторить' }).first().click();
+  await ua.scrollIntoViewIfNeeded();
+  await expect(ua).toContainText(/₴/);
+
+  await ru.click();
+  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Выбран' }).first()).toBeVisible();
+});
+
+test('a 5 s slow carrier does not delay the other carrier\'s prices', async ({ page }) => {
+  await scenario(page, { match: 'nova-poshta', latencyMs: 5000 });
+  await page.goto(BORDER + BOX);
+  const ru = ruRow(page);
+  await ru.scrollIntoViewIfNeeded();
+  const t0 = Date.now();
+  await expect(ru).toContainText(/₽/, { timeout: 4000 });
+  expect(Date.now() - t0).toBeLessThan(4000);
+  const ua = uaRow(page);
+  await ua.scrollIntoViewIfNeeded();
+  // Still waiting (or over the carrier's time budget): never a price faster than the injected latency.
+  await expect(ua).not.toContainText(/₴/);
+});
+
+test('a parcel too heavy for lockers: greyed with the reason, cannot be chosen, hidden by "Только подходящие"', async ({ page }) => {
+  await page.goto(`${BORDER}&parcel-weight=25000&parcel-size=40x30x30`);
+  const locker = list(page).getByRole('option', { name: /Постамат|Поштомат/ }).first();
+  await locker.scrollIntoViewIfNeeded();
+  await expect(locker).toHaveAttribute('aria-disabled', 'true');
+  await expect(locker).toContainText(/Посылка слишком тяжёлая для этого постамата: макс\. 20 кг/);
+  await locker.click({ force: true }); // aria-disabled: Playwright would wait for "enabled"
+  await expect(page.getByRole('button', { name: 'Выбрать этот пункт' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Все пункты' }).click();
+
+  await page.getByRole('button', { name: 'Только подходящие' }).click();
+  await expect(list(page).getByRole('option', { name: /слишком тяжёлая/ })).toHaveCount(0);
+  await expect(list(page).getByRole('option').first()).toBeVisible();
+});
