@@ -22,7 +22,7 @@ const WIDGET_DIST_PREFIX = '/widget/dist/';
 const BUILD_STAMP = join(SITE_DIR, '.build-stamp');
 const VITE_CONFIG = join(ROOT, 'vite.config.ts');
 /** What the site build reads: a change here makes dist/site stale. */
-const SITE_SOURCES = ['index.html', 'widget', 'constructor', 'api-mock/src', 'api-mock/public', 'vite.config.ts', 'package.json'];
+const SITE_SOURCES = ['index.html', 'widget', 'constructor', 'api-mock/src', 'api-mock/public', 'api-mock/demo', 'vite.config.ts', 'package.json'];
 const SIZES: readonly DatasetSize[] = ['small', 'full', 'stress'];
 /** A million points with their indexes need more than Node's default heap (GC thrash, then OOM). */
 const STRESS_HEAP_MB = 8192;
