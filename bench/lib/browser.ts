@@ -58,6 +58,8 @@ export interface LoadResult {
   fromNavMs: number;
   heapB: number | null;
   longestTaskMs: number;
+  /** When the longest load task started, ms after t0 (tells script evaluation from data handling). */
+  longestTaskAtMs: number | null;
   longTasksOver200: number;
   maxMarkers: number;
   /** After the pans, if any. */
@@ -90,11 +92,13 @@ export async function measureLoad(browser: Browser, opts: LoadOptions): Promise<
     // readyAt is bp-ready for ours and the page's own mark (after addLayer + a frame) for the baseline.
     // A page error also ends the wait: no point waiting for a page that has thrown.
     const done = '(window.__bench.firstMarkersAt !== null && window.__bench.readyAt !== null) || window.__bench.errors.length > 0';
-    try {
-      await page.waitForFunction(done, undefined, { timeout: opts.timeoutMs, polling: 50 });
-    } catch {
-      return { finished: false, errors };
-    }
+    // waitForFunction's own timeout runs in the page and never fires while its main thread is
+    // blocked (markercluster with 1M points): keep a timer on this side too.
+    const finished = await Promise.race([
+      page.waitForFunction(done, undefined, { timeout: opts.timeoutMs, polling: 50 }).then(() => true, () => false),
+      sleep(opts.timeoutMs + 1000).then(() => false),
+    ]);
+    if (!finished) return { finished: false, errors };
     const s = await summary(page, opts.script);
     if (s.firstMarkersAt === null || s.readyAt === null) return { finished: false, errors: [...errors, ...s.errors] };
     if (s.t0 === null) throw new Error(`no resource timing for ${opts.script}`);
@@ -118,6 +122,7 @@ export async function measureLoad(browser: Browser, opts: LoadOptions): Promise<
       fromNavMs: loadedAt,
       heapB,
       longestTaskMs: Math.max(0, ...loadTasks.map((t) => t.duration)),
+      longestTaskAtMs: loadTasks.length ? loadTasks.reduce((a, b) => (b.duration > a.duration ? b : a)).start - s.t0 : null,
       longTasksOver200: loadTasks.filter((t) => t.duration > 200).length,
       maxMarkers: s.maxMarkers,
       panLongestTaskMs,

@@ -41,7 +41,6 @@ export const datasetSection: Section = {
       report.add({
         metric: `generate ${size} (${count.toLocaleString('en-US')} points, median of ${times.length})`,
         value: ms, unit: 'ms', baseline, ratio, ratioMeaning,
-        note: `${Math.round(rate).toLocaleString('en-US')} points/s`,
       });
       report.add({ metric: `generate ${size}: throughput`, value: rate, unit: 'points/s' });
     }
