@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { FeedItem, parseEach } from '../model/index.js';
+import { tileBounds } from '../core/geo.js';
+import { ClusterIndex, answer, toTable } from './cluster-index.js';
+
+/** A deterministic cloud of points around Kyiv plus a few in Lviv. */
+function points(n: number) {
+  const out = [];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let i = 0; i < n; i++) {
+    const lviv = i % 10 === 0;
+    out.push({
+      id: `np-${i}`,
+      carrier: 'nova-poshta',
+      type: i % 3 === 0 ? 'parcel_locker' : 'post_office',
+      status: i % 50 === 0 ? 'temporarily_closed' : 'open',
+      lat: (lviv ? 49.84 : 50.45) + (rnd() - 0.5) * 0.2,
+      lng: (lviv ? 24.03 : 30.52) + (rnd() - 0.5) * 0.3,
+    });
+  }
+  return out;
+}
+
+const count = (items: FeedItem[]) => items.reduce((s, it) => s + (it.kind === 'cluster' ? it.count : 1), 0);
+
+describe('ClusterIndex', () => {
+  const pts = points(2000);
+  const index = new ClusterIndex();
+  index.load(toTable(pts));
+
+  it('answers in the tile feed\'s FeedItem shape (valid against the wire schema)', () => {
+    const items = index.clusters([22, 44, 41, 53], 6, {});
+    const { items: valid, rejected } = parseEach(FeedItem, items);
+    expect(rejected).toEqual([]);
+    expect(valid.length).toBe(items.length);
+    expect(items.some((i) => i.kind === 'cluster')).toBe(true);
+  });
+
+  it('accounts for every point at a low zoom, and shows single points past maxZoom', () => {
+    expect(count(index.clusters([-180, -85, 180, 85], 3, {}))).toBe(2000);
+    const deep = index.clusters([30.5, 50.44, 30.52, 50.46], 18, {});
+    expect(deep.every((i) => i.kind === 'point')).toBe(true);
+    const inBox = pts.filter((p) => p.lng >= 30.5 && p.lng <= 30.52 && p.lat >= 50.44 && p.lat <= 50.46);
+    expect(new Set(deep.map((i) => i.id))).toEqual(new Set(inBox.map((p) => p.id)));
+    const one = deep.find((i) => i.kind === 'point');
+    expect(one).toMatchObject({ carrier: 'nova-poshta', status: pts.find((p) => p.id === one?.id)?.status });
+  });
+
+  it('a cluster expands at a deeper zoom than the one it was drawn at', () => {
+    const clusters = index.clusters([22, 44, 41, 53], 8, {}).filter((i) => i.kind === 'cluster');
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const c of clusters) expect(c.kind === 'cluster' && c.expansionZoom).toBeGreaterThan(8);
+  });
+
+  it('tiles partition the points: tile totals add up to the points inside them', () => {
+    const z = 7;
+    let sum = 0;
+    for (let x = 70; x <= 75; x++) for (let y = 40; y <= 46; y++) sum += index.tile(z, x, y, {}).total;
+    const b = { w: tileBounds({ z, x: 70, y: 46 }).west, e: tileBounds({ z, x: 75, y: 40 }).east, s: tileBounds({ z, x: 70, y: 46 }).south, n: tileBounds({ z, x: 75, y: 40 }).north };
+    const inside = pts.filter((p) => p.lng >= b.w && p.lng < b.e && p.lat >= b.s && p.lat < b.n).length;
+    expect(sum).toBe(inside);
+    expect(sum).toBeGreaterThan(1000);
+  });
+
+  it('filters by type and carrier (a separate index per combination)', () => {
+    const lockers = pts.filter((p) => p.type === 'parcel_locker').length;
+    expect(count(index.clusters([-180, -85, 180, 85], 3, { types: ['parcel_locker'] }))).toBe(lockers);
+    expect(count(index.clusters([-180, -85, 180, 85], 3, { carriers: ['russian-post'] }))).toBe(0);
+    expect(count(index.clusters([-180, -85, 180, 85], 3, { carriers: ['nova-poshta'], types: [] }))).toBe(2000);
+  });
+
+  it('cluster ids differ after a reload, so old cluster markers are never reused for new data', () => {
+    const idx = new ClusterIndex();
+    idx.load(toTable(pts));
+    const a = idx.clusters([22, 44, 41, 53], 6, {}).find((i) => i.kind === 'cluster')!.id;
+    idx.load(toTable(pts));
+    const b = idx.clusters([22, 44, 41, 53], 6, {}).find((i) => i.kind === 'cluster')!.id;
+    expect(a).not.toBe(b);
+  });
+
+  it('answer() turns a bad request into an error answer instead of throwing', () => {
+    const idx = new ClusterIndex();
+    const t = toTable(pts.slice(0, 3));
+    t.ids.push('extra');
+    const a = answer(idx, { op: 'load', table: t });
+    expect(a.ok).toBe(false);
+    expect(answer(idx, { op: 'tile', z: 0, x: 0, y: 0, filter: {} })).toMatchObject({ ok: true, count: 0, items: [] });
+  });
+});
