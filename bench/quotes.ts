@@ -69,6 +69,9 @@ async function browse(base: string, page: Page) {
   const cy = box.y + box.height / 2;
   const end = Date.now() + SECONDS * 1000;
   let step = 0;
+  let lastRequests = 0;
+  /** Times the scheduler's counters went back (a new scheduler): should stay 0. */
+  let restarts = 0;
   while (Date.now() < end) {
     const k = step++ % 6;
     if (k < 3) {
@@ -88,10 +91,13 @@ async function browse(base: string, page: Page) {
     }
     await page.waitForTimeout(1200);
     for (const id of await visibleRowIds(page)) seen.add(id);
+    const r = await page.evaluate(() => (document.querySelector('branch-picker') as unknown as { quoteStats?: { requests: number } }).quoteStats?.requests ?? -1);
+    if (r < lastRequests) restarts++;
+    lastRequests = r;
   }
   await page.waitForTimeout(1500);
   const stats = await page.evaluate(() => (document.querySelector('branch-picker') as unknown as { quoteStats?: Record<string, number> }).quoteStats);
-  return { steps: step, tariffRequests: tariff, distinctRowsShown: seen.size, stats };
+  return { steps: step, tariffRequests: tariff, distinctRowsShown: seen.size, stats, restarts };
 }
 
 async function firstPrice(base: string, page: Page): Promise<{ anyMs: number; rpMs: number }> {
@@ -130,7 +136,7 @@ try {
   const result = {
     browseSeconds: SECONDS, moves: b.steps, tariffRequests: b.tariffRequests, distinctRowsShown: b.distinctRowsShown,
     requestsPerShownPoint: +(b.tariffRequests / Math.max(1, b.distinctRowsShown)).toFixed(2),
-    cacheHitRate: +hitRate.toFixed(3), scheduler: s,
+    cacheHitRate: +hitRate.toFixed(3), scheduler: s, schedulerRestarts: b.restarts,
     firstPriceMs: normal.anyMs, firstRpPriceMs: normal.rpMs, firstRpPriceWithSlowNpMs: slow.rpMs,
     slowdownRatio: +(slow.rpMs / Math.max(1, normal.rpMs)).toFixed(2),
   };
