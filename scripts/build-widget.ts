@@ -2,6 +2,7 @@
 //   dist/widget/esm/            ESM for npm (bare `lit` and `leaflet` imports)
 //   dist/widget/types/          .d.ts (tsc --emitDeclarationOnly)
 //   dist/widget/branch-picker.js  ONE script-tag file (IIFE, everything bundled, Leaflet CSS inside)
+//   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
 //
 //   npx tsx scripts/build-widget.ts
@@ -16,7 +17,13 @@ import { buildManifest } from './widget-manifest.js';
 
 const root = resolve(import.meta.dirname, '..');
 const src = resolve(root, 'widget/src');
-const out = resolve(root, 'dist/widget');
+const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
+const WORKER_FILE = 'branch-picker.worker.js';
+
+/** Library builds start the cluster worker from the built file, not through the app bundler's worker import. */
+const workerFactory = { find: /^\.\/cluster-worker-factory\.js$/, replacement: join(src, 'map/cluster-worker-factory.dist.ts') };
+/** The IIFE cannot load a chunk lazily: no main-thread clustering fallback there (see cluster-fallback.none.ts). */
+const noFallback = { find: /^\.\/cluster-fallback\.js$/, replacement: join(src, 'map/cluster-fallback.none.ts') };
 
 /** Strings that must never reach the bundle: mock/sandbox code and dev-only paths. */
 const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
@@ -48,6 +55,7 @@ const base = (): InlineConfig => ({
 async function buildEsm(): Promise<void> {
   await build({
     ...base(),
+    resolve: { alias: [workerFactory] },
     build: {
       outDir: join(out, 'esm'),
       emptyOutDir: true,
@@ -67,7 +75,7 @@ async function buildIife(): Promise<void> {
   await build({
     ...base(),
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
-    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }] },
+    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback] },
     build: {
       outDir: out,
       emptyOutDir: false,
@@ -75,6 +83,20 @@ async function buildIife(): Promise<void> {
       sourcemap: false,
       target: 'es2020',
       lib: { entry: join(src, 'define.ts'), formats: ['iife'], name: 'BranchPickerBundle', fileName: () => 'branch-picker.js' },
+    },
+  });
+}
+
+async function buildWorker(): Promise<void> {
+  await build({
+    ...base(),
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2020',
+      lib: { entry: join(src, 'map/cluster-worker.ts'), formats: ['iife'], name: 'BranchPickerClusterWorker', fileName: () => WORKER_FILE },
     },
   });
 }
@@ -120,16 +142,19 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await buildEsm();
 await buildIife();
+await buildWorker();
 buildTypes();
 const script = join(out, 'branch-picker.js');
+const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
-checkNoMocks([script, ...esmFiles]);
+checkNoMocks([script, worker, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { 'branch-picker.js': sri(script) };
+const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [WORKER_FILE]: sri(worker) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
 console.log(
   `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: branch-picker.js ${(raw.length / 1024).toFixed(1)} KB, ` +
-    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
+    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
+    `${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
 );

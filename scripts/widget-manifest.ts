@@ -34,6 +34,8 @@ const ATTRIBUTE_DOCS: Record<(typeof ATTRIBUTES)[number], { type: string; defaul
   'tile-url': { type: 'string', default: '"https://tile.openstreetmap.org/{z}/{x}/{y}.png"', description: 'Raster tile URL template, or "none" for the built-in vector basemap.' },
   'config-id': { type: 'string', description: 'Load a WidgetConfig saved by the constructor from {api-base}/api/v1/configs/{id}.' },
   required: { type: 'boolean', default: 'false', description: 'The form is invalid (valueMissing) until a point is chosen.' },
+  feed: { type: "'tiles' | 'nova-poshta'", default: '"tiles"', description: 'Points source: the open tile feed, or every Nova Poshta warehouse (Address.getWarehouses) clustered in a Web Worker.' },
+  'np-api-key': { type: 'string', description: 'Nova Poshta API key for feed="nova-poshta" (visible to buyers; the sandbox takes any).' },
 };
 
 const METHODS = [

@@ -23,6 +23,8 @@ describe('resolveSettings', () => {
       'tile-url': 'https://tiles.example.com/{z}/{x}/{y}.png',
       'config-id': 'demo',
       required: '',
+      feed: 'nova-poshta',
+      'np-api-key': 'np-key',
     });
     expect(issues).toEqual([]);
     expect(settings).toEqual({
@@ -39,6 +41,8 @@ describe('resolveSettings', () => {
       tileUrl: 'https://tiles.example.com/{z}/{x}/{y}.png',
       configId: 'demo',
       required: true,
+      feed: 'nova-poshta',
+      npApiKey: 'np-key',
     });
   });
 

@@ -4,6 +4,7 @@
 import {
   BranchType,
   CarrierId,
+  FeedKind,
   Lang,
   LatLng,
   Layout,
@@ -12,6 +13,7 @@ import {
   firstIssue,
   z,
   type BranchType as BranchTypeT,
+  type FeedKind as FeedKindT,
   type Lang as LangT,
   type Layout as LayoutT,
   type Mode as ModeT,
@@ -33,6 +35,9 @@ export interface Settings {
   tileUrl: string;
   configId: string | undefined;
   required: boolean;
+  /** Points source: the open tile feed, or a whole list clustered in a worker. */
+  feed: FeedKindT;
+  npApiKey: string | undefined;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -51,14 +56,20 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   tileUrl: DEFAULT_TILE_URL,
   configId: undefined,
   required: false,
+  feed: 'tiles',
+  npApiKey: undefined,
 });
 
 /** The attributes the element observes, kebab-case as in markup. */
 export const ATTRIBUTES = [
   'api-base', 'carriers', 'types', 'lang', 'center', 'zoom', 'layout', 'mode',
-  'selected', 'name', 'tile-url', 'config-id', 'required',
+  'selected', 'name', 'tile-url', 'config-id', 'required', 'feed', 'np-api-key',
 ] as const;
 export type AttributeName = (typeof ATTRIBUTES)[number];
+
+/** Attributes the element reads with getAttribute instead of a mirrored property
+ * (`feed` is taken by the element's tile loader, `lang` is a global attribute). */
+export const DOM_ATTRIBUTES: readonly AttributeName[] = ['lang', 'feed', 'np-api-key'];
 
 export interface SettingIssue {
   field: string;
@@ -84,6 +95,7 @@ const TileUrl = z.string().check(
   z.regex(/^(?:none|(?:https?:)?\/\/?[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*)$/, 'expected "none" or a URL template with {z}, {x} and {y}'),
 );
 const Zoom = z.int().check(z.gte(2, 'expected an integer 2..19'), z.lte(19, 'expected an integer 2..19'));
+const NpApiKey = z.string().check(z.minLength(1), z.maxLength(200));
 const FieldName = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** Parse one attribute's raw string. `null` (absent) is never passed here. */
@@ -118,6 +130,10 @@ export function parseAttribute(name: AttributeName, raw: string): Parsed<unknown
       return withSchema(FieldName, v);
     case 'tile-url':
       return withSchema(TileUrl, v);
+    case 'feed':
+      return withSchema(FeedKind, v);
+    case 'np-api-key':
+      return v === '' ? ok(undefined) : withSchema(NpApiKey, v);
     case 'required':
       // Boolean attribute: present = true, whatever its value.
       return ok(true);
@@ -127,7 +143,7 @@ export function parseAttribute(name: AttributeName, raw: string): Parsed<unknown
 const KEY: Record<AttributeName, keyof Settings> = {
   'api-base': 'apiBase', carriers: 'carriers', types: 'types', lang: 'lang', center: 'center', zoom: 'zoom',
   layout: 'layout', mode: 'mode', selected: 'selected', name: 'name', 'tile-url': 'tileUrl', 'config-id': 'configId',
-  required: 'required',
+  required: 'required', feed: 'feed', 'np-api-key': 'npApiKey',
 };
 
 /** Validate a config object (property or loaded by id). Invalid: undefined + the issue. */
@@ -154,6 +170,8 @@ function fromConfig(c: WidgetConfig | undefined): Partial<Settings> {
   if (c.layout) out.layout = c.layout;
   if (c.mode) out.mode = c.mode;
   if (c.tileUrl !== undefined && parseAttribute('tile-url', c.tileUrl).ok) out.tileUrl = c.tileUrl;
+  if (c.feed) out.feed = c.feed;
+  if (c.npApiKey) out.npApiKey = c.npApiKey;
   return out;
 }
 

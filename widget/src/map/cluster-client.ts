@@ -37,7 +37,8 @@ export class WorkerBackend implements ClusterBackend {
     });
     // A worker that fails to load (404, CSP) only says so through an error event.
     const fail = (e: Event) => {
-      const detail = e instanceof ErrorEvent && e.message ? `: ${e.message}` : '';
+      const msg = (e as Partial<ErrorEvent>).message;
+      const detail = typeof msg === 'string' && msg ? `: ${msg}` : '';
       this.broken = new WorkerFailed(`cluster worker failed${detail}`);
       for (const p of this.pending.values()) p.fail(this.broken);
       this.pending.clear();

@@ -12,6 +12,11 @@ export type Layout = z.infer<typeof Layout>;
 export const Mode = z.enum(['inline', 'modal']);
 export type Mode = z.infer<typeof Mode>;
 
+/** Where points come from: our open tile feed, or a whole list clustered in the browser. */
+export const FEED_KINDS = ['tiles', 'nova-poshta'] as const;
+export const FeedKind = z.enum(FEED_KINDS);
+export type FeedKind = z.infer<typeof FeedKind>;
+
 export const SORT_ORDERS = ['nearest', 'cheapest', 'fastest', 'best'] as const;
 export const SortOrder = z.enum(SORT_ORDERS);
 export type SortOrder = z.infer<typeof SortOrder>;
@@ -58,5 +63,9 @@ export const WidgetConfig = z.object({
   hideUnfit: z.optional(z.boolean()),
   /** Milliseconds a carrier may take before it is shown as unavailable. */
   carrierTimeoutMs: z.optional(z.int().check(z.gte(500), z.lte(30_000))),
+  /** Points source (default "tiles"). */
+  feed: z.optional(FeedKind),
+  /** Nova Poshta API key for feed "nova-poshta" (visible to buyers: use a key limited to reading warehouses, or a proxy). */
+  npApiKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

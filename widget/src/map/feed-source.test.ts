@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../api/client.js';
+import { resolveSettings } from '../element/settings.js';
+import { WorkerBackend, type WorkerLike } from './cluster-client.js';
+import { apiForSettings } from './feed-source.js';
+import { ListFeedApi } from './list-feed.js';
+
+describe('feed setting', () => {
+  it('defaults to the tile feed; the attribute and config choose nova-poshta; bad values are reported', () => {
+    expect(resolveSettings({}).settings.feed).toBe('tiles');
+    expect(resolveSettings({ feed: 'nova-poshta', 'np-api-key': 'k1' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'k1' });
+    expect(resolveSettings({}, { feed: 'nova-poshta', npApiKey: 'cfg' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'cfg' });
+    const bad = resolveSettings({ feed: 'everything' }, { feed: 'nova-poshta' });
+    expect(bad.settings.feed).toBe('nova-poshta');
+    expect(bad.issues[0]?.field).toBe('feed');
+  });
+});
+
+describe('apiForSettings', () => {
+  it('keeps the client while nothing changed, and switches between the feeds', () => {
+    const tiles = new ApiClient('/a');
+    expect(apiForSettings(tiles, { apiBase: '/a', feed: 'tiles' })).toBe(tiles);
+    const other = apiForSettings(tiles, { apiBase: '/b', feed: 'tiles' });
+    expect(other).not.toBe(tiles);
+    expect(other.base).toBe('/b');
+    const np = apiForSettings(tiles, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' });
+    expect(np).toBeInstanceOf(ListFeedApi);
+    expect(apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' })).toBe(np);
+    // Another picker with the same source shares the loaded list.
+    const again = apiForSettings(new ApiClient('/a'), { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' }) as ListFeedApi;
+    expect(again.feed).toBe((np as ListFeedApi).feed);
+    const otherKey = apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k2' }) as ListFeedApi;
+    expect(otherKey.feed).not.toBe((np as ListFeedApi).feed);
+    const back = apiForSettings(np, { apiBase: '/a', feed: 'tiles' });
+    expect(back).not.toBeInstanceOf(ListFeedApi);
+  });
+});
+
+describe('WorkerBackend', () => {
+  it('matches answers to requests by number, and fails pending requests when the worker errors', async () => {
+    const sent: Array<{ seq: number }> = [];
+    const on: Record<string, (e: never) => void> = {};
+    const w: WorkerLike = {
+      postMessage: (m) => void sent.push(m),
+      addEventListener: (type: string, fn: (e: never) => void) => { on[type] = fn; },
+      terminate: vi.fn(),
+    };
+    const b = new WorkerBackend(w);
+    const first = b.request({ op: 'tile', z: 1, x: 0, y: 0, filter: {} });
+    const second = b.request({ op: 'tile', z: 1, x: 1, y: 0, filter: {} });
+    const reply = (seq: number, count: number) => on.message!({ data: { seq, answer: { ok: true, count, items: [], ms: 0 } } } as never);
+    reply(sent[1]!.seq, 2);
+    reply(sent[0]!.seq, 1);
+    expect(await first).toMatchObject({ count: 1 });
+    expect(await second).toMatchObject({ count: 2 });
+    const third = b.request({ op: 'tile', z: 1, x: 1, y: 1, filter: {} });
+    on.error!({ message: 'Failed to load worker script' } as never);
+    await expect(third).rejects.toThrow(/Failed to load worker script/);
+    await expect(b.request({ op: 'tile', z: 0, x: 0, y: 0, filter: {} })).rejects.toMatchObject({ name: 'WorkerFailed' });
+  });
+});

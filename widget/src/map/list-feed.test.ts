@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fixture from '../carriers/fixtures/np-warehouses.json' with { type: 'json' };
+import { ApiError } from '../api/client.js';
+import { countFacets } from '../core/filters.js';
+import { FeedItem, parseEach } from '../model/index.js';
+import { mainThreadBackend } from './cluster-fallback.js';
+import { WorkerBackend, type ClusterBackend, type WorkerLike } from './cluster-client.js';
+import { ListFeed, ListFeedApi, queryPoints, searchList } from './list-feed.js';
+
+const template = fixture[0] as Record<string, unknown>;
+
+/** n NP warehouses in and around Kyiv; every 97th is broken (no Latitude). */
+function warehouses(n: number): unknown[] {
+  return Array.from({ length: n }, (_, i) => {
+    const w: Record<string, unknown> = {
+      ...template,
+      Ref: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      Description: `Відділення №${i + 1}`,
+      Number: String(i + 1),
+      CategoryOfWarehouse: i % 4 === 0 ? 'Postomat' : 'Branch',
+      Latitude: String(50.45 + ((i % 100) - 50) * 0.002),
+      Longitude: String(30.52 + (Math.floor(i / 100) - 25) * 0.003),
+    };
+    if (i % 97 === 5) delete w.Latitude;
+    return w;
+  });
+}
+
+interface Served { pages: number[]; maxInFlight: number; limits: string[] }
+
+/** A fake NP endpoint paging through `all`. */
+function npServer(all: unknown[], opts: { failPage?: number; failTimes?: number; refuse?: boolean; delayMs?: number } = {}) {
+  const served: Served = { pages: [], maxInFlight: 0, limits: [] };
+  let inFlight = 0;
+  let fails = opts.failTimes ?? 0;
+  const fetchImpl = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { calledMethod: string; methodProperties: { Page: string; Limit: string } };
+    expect(body.calledMethod).toBe('getWarehouses');
+    inFlight++;
+    served.maxInFlight = Math.max(served.maxInFlight, inFlight);
+    await new Promise((r) => setTimeout(r, opts.delayMs ?? 1));
+    inFlight--;
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const page = Number(body.methodProperties.Page);
+    const limit = Number(body.methodProperties.Limit);
+    served.pages.push(page);
+    served.limits.push(body.methodProperties.Limit);
+    if (opts.refuse) return Response.json({ success: false, data: [], errors: ['API key expired'] });
+    if (page === opts.failPage && fails > 0) {
+      fails--;
+      return new Response('busy', { status: 503 });
+    }
+    return Response.json({ success: true, data: all.slice((page - 1) * limit, page * limit), errors: [], info: { totalCount: all.length } });
+  });
+  return { fetchImpl: fetchImpl as unknown as typeof fetch, served };
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('ListFeed', () => {
+  it('loads every page (Limit 1000, at most 6 in flight) and drops bad records one by one', async () => {
+    const warn = vi.mocked(console.warn);
+    const all = warehouses(8500);
+    const { fetchImpl, served } = npServer(all);
+    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    await feed.ready();
+    expect(served.pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(new Set(served.limits)).toEqual(new Set(['1000']));
+    expect(served.maxInFlight).toBeLessThanOrEqual(6);
+    expect(served.maxInFlight).toBeGreaterThan(1);
+    const bad = all.filter((_, i) => i % 97 === 5).length;
+    expect(feed.branches.length).toBe(8500 - bad);
+    expect(feed.stats).toMatchObject({ pages: 9, received: 8500, rejected: bad });
+    expect(warn).toHaveBeenCalled();
+    // Good neighbours of a bad record survive, in the carrier's order.
+    expect(feed.get('np-00000000-0000-4000-8000-000000000004')?.name).toBe('Відділення №5');
+    expect(feed.get('np-00000000-0000-4000-8000-000000000006')?.name).toBe('Відділення №7');
+    expect(feed.branches[0]?.carrier).toBe('nova-poshta');
+  });
+
+  it('shares one load between callers and retries a failed page once', async () => {
+    const { fetchImpl, served } = npServer(warehouses(2500), { failPage: 2, failTimes: 1 });
+    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    await Promise.all([feed.ready(), feed.ready(), feed.ready()]);
+    expect(served.pages.filter((p) => p === 1)).toHaveLength(1);
+    expect(served.pages.filter((p) => p === 2)).toHaveLength(2);
+    expect(feed.branches.length).toBeGreaterThan(2400);
+  });
+
+  it('a page failing twice fails the load with an ApiError; the next call loads again', async () => {
+    const { fetchImpl, served } = npServer(warehouses(2500), { failPage: 3, failTimes: 2 });
+    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    await expect(feed.ready()).rejects.toMatchObject({ code: 'http', status: 503 });
+    const before = served.pages.length;
+    await feed.ready();
+    expect(served.pages.length).toBeGreaterThan(before);
+    expect(feed.branches.length).toBeGreaterThan(2400);
+  });
+
+  it('reports Nova Poshta refusing the key as an error, not an empty map', async () => {
+    const { fetchImpl } = npServer(warehouses(10), { refuse: true });
+    const err = await new ListFeed({ apiBase: '', fetchImpl }).ready().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toContain('API key expired');
+  });
+
+  it('a caller\'s abort rejects only that caller; dispose() stops the fetches', async () => {
+    const { fetchImpl, served } = npServer(warehouses(20_000), { delayMs: 20 });
+    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    const ctrl = new AbortController();
+    const aborted = feed.ready(ctrl.signal);
+    ctrl.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    const shared = feed.ready();
+    await new Promise((r) => setTimeout(r, 30));
+    feed.dispose();
+    await expect(shared).rejects.toMatchObject({ name: 'AbortError' });
+    expect(served.pages.length).toBeLessThan(20);
+  });
+});
+
+describe('ListFeedApi', () => {
+  async function api(n = 3000, openCluster?: () => Promise<ClusterBackend>) {
+    const { fetchImpl } = npServer(warehouses(n));
+    const feed = new ListFeed({ apiBase: '', fetchImpl, openCluster: openCluster ?? (async () => (await mainThreadBackend())!) });
+    return new ListFeedApi(feed, '');
+  }
+
+  it('tile() answers valid FeedItems that account for every loaded point', async () => {
+    const a = await api();
+    const t = await a.tile(4, 9, 5, { types: [], carriers: [] });
+    expect(parseEach(FeedItem, t.items).rejected).toEqual([]);
+    expect(t.total).toBe(a.feed.branches.length);
+    const lockers = await a.tile(4, 9, 5, { types: ['parcel_locker'] });
+    expect(lockers.total).toBe(a.feed.branches.filter((b) => b.type === 'parcel_locker').length);
+    expect(a.feed.stats.backend).toBe('main-thread');
+  });
+
+  it('falls back to the main thread when the worker dies on start (404, CSP)', async () => {
+    const listeners: Record<string, (e: Event) => void> = {};
+    const fake: WorkerLike = {
+      postMessage: () => setTimeout(() => listeners.error?.(new Event('error')), 1),
+      addEventListener: (type: string, fn: (e: never) => void) => { listeners[type] = fn as (e: Event) => void; },
+      terminate: vi.fn(),
+    };
+    const a = await api(1500, async () => new WorkerBackend(fake));
+    // The injected backend breaks, so the load falls back to the main thread's index.
+    const t = await a.tile(0, 0, 0, {});
+    expect(t.total).toBe(a.feed.branches.length);
+    expect(a.feed.stats.backend).toBe('main-thread');
+    expect(fake.terminate).toHaveBeenCalled();
+  });
+
+  it('points(): the view\'s points nearest first, filters applied, facets like the server\'s', async () => {
+    const a = await api();
+    const bbox: [number, number, number, number] = [30.4, 50.38, 30.6, 50.5];
+    const near = { lat: 50.45, lng: 30.52 };
+    const res = await a.points({ bbox, near, limit: 20, types: ['parcel_locker'] });
+    expect(res.items).toHaveLength(20);
+    expect(res.items.every((b) => b.type === 'parcel_locker')).toBe(true);
+    const d = (b: { lat: number; lng: number }) => (b.lat - near.lat) ** 2 + ((b.lng - near.lng) * Math.cos((near.lat * Math.PI) / 180)) ** 2;
+    for (let i = 1; i < res.items.length; i++) expect(d(res.items[i]!)).toBeGreaterThanOrEqual(d(res.items[i - 1]!));
+    const inBox = a.feed.branches.filter((b) => b.lng >= bbox[0] && b.lng <= bbox[2] && b.lat >= bbox[1] && b.lat <= bbox[3]);
+    const expected = countFacets(inBox, { types: ['parcel_locker'], payment: [], carriers: [], openNow: false, weekends: false }, new Date());
+    expect(res.total).toBe(expected.total);
+    expect(res.facets?.type).toEqual(expected.types);
+    expect(res.facets?.payment).toEqual(expected.payment);
+  });
+
+  it('point() finds a loaded warehouse and says not-found for others', async () => {
+    const a = await api(200);
+    await a.feed.ready();
+    const id = a.feed.branches[10]!.id;
+    expect((await a.point(id)).id).toBe(id);
+    await expect(a.point('np-nope')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('search(): the city, then matching points nearest first, ignoring case and apostrophes', async () => {
+    const a = await api(500);
+    const s = await a.search('kyiv', { lat: 50.45, lng: 30.52 });
+    expect(s[0]).toMatchObject({ kind: 'city', label: 'Kyiv', count: a.feed.branches.length });
+    const p = await searchList(a.feed, 'ВІДДІЛЕННЯ №12', undefined);
+    expect(p.filter((x) => x.kind === 'point').map((x) => x.label)).toContain('Відділення №12');
+  });
+});
+
+describe('queryPoints', () => {
+  it('handles a box across the antimeridian and an empty result', async () => {
+    const b = { lat: 10, lng: 179.5 };
+    const c = { lat: 10, lng: -179.5 };
+    const mk = (id: string, p: { lat: number; lng: number }) => ({
+      id, carrier: 'x', type: 'post_office' as const, name: id, address: { country: 'XX', region: '', city: '', street: '', house: '', postcode: '' },
+      addressLine: id, ...p, timeZone: 'UTC', hours: [], exceptions: [], payment: [], limits: {}, status: 'open' as const,
+    });
+    const list = [mk('a', b), mk('b', c), mk('c', { lat: 10, lng: 0 })];
+    const res = await queryPoints(list, { bbox: [179, 9, -179, 11], near: b }, new Date());
+    expect(res.items.map((x) => x.id)).toEqual(['a', 'b']);
+    expect((await queryPoints(list, { bbox: [50, 50, 51, 51] }, new Date())).total).toBe(0);
+  });
+});
