@@ -2,17 +2,11 @@
 // name, address, city or postcode. Texts are normalized once; a query is a scan over flat strings.
 import type { Branch, SearchSuggestion } from '../../widget/src/model/index.js';
 import { branchSearchText, normalizeText, queryVariants, score, SCORE_WORD_PREFIX } from './shared-logic.js';
+import type { Settlement } from './dataset/index.js';
 import { distanceM } from './spatial/geo.js';
 
-export interface SettlementLike {
-  id: string;
-  name: string;
-  region: string;
-  country: string;
-  lat: number;
-  lng: number;
-  population: number;
-}
+/** What search needs of a settlement (the dataset's Settlement without its time zone). */
+export type SettlementLike = Omit<Settlement, 'timeZone'>;
 
 export interface SearchOptions {
   limit: number;
