@@ -1,6 +1,6 @@
 // The main thread's side of the cluster worker: numbered requests, answers matched by number,
 // and a clear failure when the worker cannot start (404, CSP, cross-origin without blob:).
-import type { ClusterAnswer, ClusterEnvelope, ClusterReply, ClusterRequest } from './cluster-index.js';
+import type { ClusterAnswer, ClusterEnvelope, ClusterReply, ClusterRequest } from './cluster-protocol.js';
 import { spawnClusterWorker } from './cluster-worker-factory.js';
 import { mainThreadBackend } from './cluster-fallback.js';
 

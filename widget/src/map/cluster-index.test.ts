@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FeedItem, parseEach } from '../model/index.js';
 import { tileBounds } from '../core/geo.js';
-import { ClusterIndex, answer, toTable } from './cluster-index.js';
+import { ClusterIndex } from './cluster-index.js';
+import { toTable } from './cluster-protocol.js';
 
 /** A deterministic cloud of points around Kyiv plus a few in Lviv. */
 function points(n: number) {
@@ -79,12 +80,11 @@ describe('ClusterIndex', () => {
     expect(a).not.toBe(b);
   });
 
-  it('answer() turns a bad request into an error answer instead of throwing', () => {
+  it('refuses a table whose columns disagree, and answers empty before any load', () => {
     const idx = new ClusterIndex();
     const t = toTable(pts.slice(0, 3));
     t.ids.push('extra');
-    const a = answer(idx, { op: 'load', table: t });
-    expect(a.ok).toBe(false);
-    expect(answer(idx, { op: 'tile', z: 0, x: 0, y: 0, filter: {} })).toMatchObject({ ok: true, count: 0, items: [] });
+    expect(() => idx.load(t)).toThrow(/one lng,lat pair per id/);
+    expect(idx.tile(0, 0, 0, {})).toEqual({ items: [], total: 0 });
   });
 });

@@ -1,47 +1,16 @@
 // Client-side clustering of a whole point list (e.g. every Nova Poshta warehouse), answering
 // with the same FeedItem shape as the server's tile feed, so the map cannot tell the two apart.
-// Runs inside the cluster worker; the ESM build can also run it on the main thread as a fallback.
+// Runs inside the list feed's worker (list-feed-service.ts).
 // Imports stay zod-free (types only from the model): this file is the worker bundle.
 import Supercluster from 'supercluster';
 import type { FeedItem, FeedPoint } from '../model/feed.js';
 import { tileBounds } from '../core/geo.js';
+import type { ClusterFilter, PointTable } from './cluster-protocol.js';
 
 /** The same parameters as the sandbox's server-side clusters: both feeds look alike. */
 export const CLUSTER_OPTIONS = { radius: 60, extent: 512, maxZoom: 16, minPoints: 2 } as const;
 /** Filter combinations whose index is kept (a type toggle and back costs nothing). */
 const INDEX_CACHE = 4;
-
-/**
- * The point summaries, dictionary-encoded in columns: one structured clone of a few typed
- * arrays and one string array instead of 30k objects (the clone runs on the main thread).
- */
-export interface PointTable {
-  ids: string[];
-  /** lng, lat pairs. */
-  coords: Float64Array;
-  carrier: Uint8Array;
-  type: Uint8Array;
-  status: Uint8Array;
-  dict: { carrier: string[]; type: string[]; status: string[] };
-}
-
-export interface ClusterFilter {
-  types?: readonly string[] | undefined;
-  carriers?: readonly string[] | undefined;
-}
-
-export type ClusterRequest =
-  | { op: 'load'; table: PointTable }
-  | { op: 'tile'; z: number; x: number; y: number; filter: ClusterFilter }
-  | { op: 'clusters'; bbox: [number, number, number, number]; zoom: number; filter: ClusterFilter };
-
-export type ClusterAnswer =
-  | { ok: true; count: number; items: FeedItem[]; ms: number }
-  | { ok: false; error: string };
-
-/** What travels over postMessage: a request tagged with its sequence number, and its answer. */
-export interface ClusterEnvelope { seq: number; req: ClusterRequest }
-export interface ClusterReply { seq: number; answer: ClusterAnswer }
 
 type PointProps = { i: number };
 
@@ -146,55 +115,4 @@ function codes(dict: readonly string[], wanted: readonly string[] | undefined): 
   const out = new Set<number>();
   dict.forEach((v, i) => wanted.includes(v) && out.add(i));
   return out;
-}
-
-/** One request -> its answer; errors become answers (the worker never dies on a bad request). */
-export function answer(index: ClusterIndex, req: ClusterRequest): ClusterAnswer {
-  const t0 = performance.now();
-  try {
-    switch (req.op) {
-      case 'load':
-        return { ok: true, count: index.load(req.table), items: [], ms: performance.now() - t0 };
-      case 'tile': {
-        const r = index.tile(req.z, req.x, req.y, req.filter);
-        return { ok: true, count: r.total, items: r.items, ms: performance.now() - t0 };
-      }
-      case 'clusters': {
-        const items = index.clusters(req.bbox, req.zoom, req.filter);
-        return { ok: true, count: items.length, items, ms: performance.now() - t0 };
-      }
-    }
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/** Build a PointTable from summaries (main thread, once per load). */
-export function toTable(points: ReadonlyArray<{ id: string; carrier: string; type: string; status: string; lat: number; lng: number }>): PointTable {
-  const n = points.length;
-  const table: PointTable = {
-    ids: new Array<string>(n),
-    coords: new Float64Array(n * 2),
-    carrier: new Uint8Array(n),
-    type: new Uint8Array(n),
-    status: new Uint8Array(n),
-    dict: { carrier: [], type: [], status: [] },
-  };
-  const code = (dict: string[], v: string): number => {
-    let c = dict.indexOf(v);
-    if (c < 0) {
-      if (dict.length >= 255) throw new Error('too many distinct values for a one-byte code');
-      c = dict.push(v) - 1;
-    }
-    return c;
-  };
-  points.forEach((p, i) => {
-    table.ids[i] = p.id;
-    table.coords[2 * i] = p.lng;
-    table.coords[2 * i + 1] = p.lat;
-    table.carrier[i] = code(table.dict.carrier, p.carrier);
-    table.type[i] = code(table.dict.type, p.type);
-    table.status[i] = code(table.dict.status, p.status);
-  });
-  return table;
 }

@@ -1,8 +1,9 @@
-// The cluster worker's entry (built on its own as dist/widget/branch-picker.worker.js, so
-// supercluster never weighs on the script-tag bundle): one index, requests answered in order.
-import { ClusterIndex, answer, type ClusterEnvelope, type ClusterReply } from './cluster-index.js';
+// The list feed's worker entry (built on its own as dist/widget/branch-picker.worker.js, so
+// supercluster, the NP adapter and the 30k branches never weigh on the main thread or its bundle).
+import type { ClusterEnvelope, ClusterReply } from './cluster-protocol.js';
+import { ListFeedService } from './list-feed-service.js';
 
-const index = new ClusterIndex();
+const service = new ListFeedService();
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ClusterEnvelope>) => void) | null;
   postMessage(m: ClusterReply): void;
@@ -10,5 +11,5 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   const { seq, req } = e.data;
-  scope.postMessage({ seq, answer: answer(index, req) });
+  void service.handle(req).then((answer) => scope.postMessage({ seq, answer }));
 };

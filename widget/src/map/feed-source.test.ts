@@ -2,8 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../api/client.js';
 import { resolveSettings } from '../element/settings.js';
 import { WorkerBackend, type WorkerLike } from './cluster-client.js';
-import { apiForSettings } from './feed-source.js';
-import { ListFeedApi } from './list-feed.js';
+import { apiForSettings, ListFeedApi } from './feed-source.js';
 
 describe('feed setting', () => {
   it('defaults to the tile feed; the attribute and config choose nova-poshta; bad values are reported', () => {
@@ -28,9 +27,9 @@ describe('apiForSettings', () => {
     expect(apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' })).toBe(np);
     // Another picker with the same source shares the loaded list.
     const again = apiForSettings(new ApiClient('/a'), { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' }) as ListFeedApi;
-    expect(again.feed).toBe((np as ListFeedApi).feed);
+    expect(again.list).toBe((np as ListFeedApi).list);
     const otherKey = apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k2' }) as ListFeedApi;
-    expect(otherKey.feed).not.toBe((np as ListFeedApi).feed);
+    expect(otherKey.list).not.toBe((np as ListFeedApi).list);
     const back = apiForSettings(np, { apiBase: '/a', feed: 'tiles' });
     expect(back).not.toBeInstanceOf(ListFeedApi);
   });

@@ -1,10 +1,11 @@
 // Which points source the element talks to: our open tile feed ("tiles", the default) or a whole
-// list clustered in the browser ("nova-poshta"). Both are ApiClients, so the element swaps one
-// object and nothing else. Whole-list feeds are shared per (api base, key): two pickers, or one
-// re-created after a move, load the 30k warehouses once.
-import { ApiClient } from '../api/client.js';
-import type { FeedKind } from '../model/index.js';
-import { ListFeed, ListFeedApi } from './list-feed.js';
+// list loaded and clustered in a Web Worker ("nova-poshta"). Both are ApiClients, so the element
+// swaps one object and nothing else (PointFeed, MapView and the list are unchanged). The main
+// thread only posts small requests; the worker answers in the open feed's own shapes.
+import { ApiClient, ApiError, type Filters, type PointsQuery, type PointsResult, type TileResult } from '../api/client.js';
+import type { Branch, FeedKind, SearchSuggestion } from '../model/index.js';
+import { mainThreadBackend, tryWorker, WorkerFailed, type ClusterBackend } from './cluster-client.js';
+import type { ClusterRequest, ClusterValues, ListFeedStats } from './cluster-protocol.js';
 
 export interface FeedSettings {
   apiBase: string;
@@ -12,30 +13,142 @@ export interface FeedSettings {
   npApiKey?: string | undefined;
 }
 
+/** One whole list in one worker, shared by every picker showing it (and kept across moves). */
+export class RemoteList {
+  private backend: Promise<ClusterBackend> | undefined;
+
+  constructor(
+    readonly apiBase: string,
+    readonly apiKey: string | undefined,
+    private readonly open: () => Promise<ClusterBackend | undefined> = openBackend,
+  ) {}
+
+  /** Ask the worker; its errors come back as the same ApiErrors the open feed's client throws. */
+  async call<K extends ClusterRequest['op']>(req: Extract<ClusterRequest, { op: K }>, signal?: AbortSignal): Promise<ClusterValues[K]> {
+    const backend = await abortable(this.start(), signal);
+    const a = await abortable(backend.request(req), signal);
+    if (a.ok) {
+      if (req.op === 'tile' && !marked) {
+        marked = true;
+        mark('bp-list-feed:clusters');
+      }
+      return a.value as ClusterValues[K];
+    }
+    if (a.abort) throw new DOMException('aborted', 'AbortError');
+    throw new ApiError(a.code, a.message, a.status);
+  }
+
+  stats(): Promise<ListFeedStats> {
+    return this.call({ op: 'stats' });
+  }
+
+  dispose(): void {
+    void this.backend?.then((b) => b.dispose(), () => undefined);
+  }
+
+  private start(): Promise<ClusterBackend> {
+    this.backend ??= this.connect().catch((e: unknown) => {
+      this.backend = undefined;
+      throw e;
+    });
+    return this.backend;
+  }
+
+  private async connect(): Promise<ClusterBackend> {
+    mark('bp-list-feed:start');
+    // The worker resolves URLs against its own script (or a blob:): give it an absolute base.
+    const apiBase = typeof location !== 'undefined' ? new URL(this.apiBase || '/', location.href).href.replace(/\/+$/, '') : this.apiBase;
+    const open: ClusterRequest = { op: 'open', apiBase, apiKey: this.apiKey };
+    let why = 'unknown';
+    const first = await this.open();
+    if (first) {
+      try {
+        await first.request(open);
+        return first;
+      } catch (e) {
+        if (!(e instanceof WorkerFailed)) throw e;
+        first.dispose();
+        why = e.message;
+      }
+    }
+    const fallback = await mainThreadBackend();
+    if (!fallback) {
+      throw new ApiError('network', `the list feed's worker could not start (${why}): serve branch-picker.worker.js from the page's origin, next to branch-picker.js`);
+    }
+    console.warn(`[branch-picker] no worker for the list feed (${why}): running it on the main thread`);
+    await fallback.request(open);
+    return fallback;
+  }
+}
+
+let marked = false;
+
+async function openBackend(): Promise<ClusterBackend | undefined> {
+  return tryWorker().backend;
+}
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+  return new Promise<T>((done, fail) => {
+    const onAbort = () => fail(new DOMException('aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(done, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** ApiClient over a whole list: tiles, the view's list, a point and search come from the worker;
+ * saved configs still come from `{api-base}/api/v1/configs`. */
+export class ListFeedApi extends ApiClient {
+  constructor(readonly list: RemoteList, base: string, fetchImpl?: typeof fetch) {
+    super(base, fetchImpl);
+  }
+
+  override tile(z: number, x: number, y: number, f: Filters, signal?: AbortSignal): Promise<TileResult> {
+    return this.list.call({ op: 'tile', z, x, y, filter: { types: f.types, carriers: f.carriers } }, signal);
+  }
+
+  override points(q: PointsQuery, signal?: AbortSignal): Promise<PointsResult> {
+    return this.list.call({ op: 'points', query: q, now: Date.now() }, signal);
+  }
+
+  override point(id: string, signal?: AbortSignal): Promise<Branch> {
+    return this.list.call({ op: 'point', id }, signal);
+  }
+
+  override search(q: string, near: { lat: number; lng: number } | undefined, signal?: AbortSignal): Promise<SearchSuggestion[]> {
+    return this.list.call({ op: 'search', q, near }, signal);
+  }
+}
+
 /** Distinct whole lists kept alive at once (the oldest is disposed: fetches aborted, worker ended). */
 const KEEP = 2;
-const lists = new Map<string, ListFeed>();
+const lists = new Map<string, RemoteList>();
 
-function sharedList(apiBase: string, apiKey: string | undefined): ListFeed {
+function sharedList(apiBase: string, apiKey: string | undefined): RemoteList {
   const key = JSON.stringify([apiBase, apiKey ?? '']);
-  let feed = lists.get(key);
-  if (!feed) {
-    feed = new ListFeed({ apiBase, apiKey });
-    lists.set(key, feed);
+  let list = lists.get(key);
+  if (!list) {
+    list = new RemoteList(apiBase, apiKey);
+    lists.set(key, list);
     if (lists.size > KEEP) {
       const oldest = lists.keys().next().value!;
       lists.get(oldest)?.dispose();
       lists.delete(oldest);
     }
   }
-  return feed;
+  return list;
 }
 
 /** The client for these settings: `current` itself when it already fits (no reload). */
 export function apiForSettings(current: ApiClient, s: FeedSettings): ApiClient {
   if (s.feed === 'nova-poshta') {
-    const feed = sharedList(s.apiBase, s.npApiKey);
-    return current instanceof ListFeedApi && current.feed === feed ? current : new ListFeedApi(feed, s.apiBase);
+    const list = sharedList(s.apiBase, s.npApiKey);
+    return current instanceof ListFeedApi && current.list === list ? current : new ListFeedApi(list, s.apiBase);
   }
   return !(current instanceof ListFeedApi) && current.base === s.apiBase ? current : new ApiClient(s.apiBase);
 }

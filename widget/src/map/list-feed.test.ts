@@ -3,9 +3,10 @@ import fixture from '../carriers/fixtures/np-warehouses.json' with { type: 'json
 import { ApiError } from '../api/client.js';
 import { countFacets } from '../core/filters.js';
 import { FeedItem, parseEach } from '../model/index.js';
-import { mainThreadBackend } from './cluster-fallback.js';
 import { WorkerBackend, type ClusterBackend, type WorkerLike } from './cluster-client.js';
-import { ListFeed, ListFeedApi, queryPoints, searchList } from './list-feed.js';
+import { ListFeedApi, RemoteList } from './feed-source.js';
+import { ListFeed, queryPoints } from './list-feed.js';
+import { ListFeedService } from './list-feed-service.js';
 
 const template = fixture[0] as Record<string, unknown>;
 
@@ -122,40 +123,58 @@ describe('ListFeed', () => {
   });
 });
 
-describe('ListFeedApi', () => {
-  async function api(n = 3000, openCluster?: () => Promise<ClusterBackend>) {
+describe('ListFeedApi over the worker service', () => {
+  /** The service in-process (what the worker runs), behind the real main-thread client. */
+  async function api(n = 3000, open?: () => Promise<ClusterBackend | undefined>) {
     const { fetchImpl } = npServer(warehouses(n));
-    const feed = new ListFeed({ apiBase: '', fetchImpl, openCluster: openCluster ?? (async () => (await mainThreadBackend())!) });
-    return new ListFeedApi(feed, '');
+    const service = new ListFeedService(fetchImpl);
+    const inProcess: ClusterBackend = { kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined };
+    const list = new RemoteList('', undefined, open ?? (async () => inProcess));
+    const reference = new ListFeed({ apiBase: '', fetchImpl: npServer(warehouses(n)).fetchImpl });
+    await reference.ready();
+    return { a: new ListFeedApi(list, ''), list, branches: reference.branches };
   }
 
-  it('tile() answers valid FeedItems that account for every loaded point', async () => {
-    const a = await api();
+  it('tile() answers valid FeedItems that account for every loaded point; filters apply', async () => {
+    const { a, list, branches } = await api();
     const t = await a.tile(4, 9, 5, { types: [], carriers: [] });
     expect(parseEach(FeedItem, t.items).rejected).toEqual([]);
-    expect(t.total).toBe(a.feed.branches.length);
+    expect(t.total).toBe(branches.length);
     const lockers = await a.tile(4, 9, 5, { types: ['parcel_locker'] });
-    expect(lockers.total).toBe(a.feed.branches.filter((b) => b.type === 'parcel_locker').length);
-    expect(a.feed.stats.backend).toBe('main-thread');
+    expect(lockers.total).toBe(branches.filter((b) => b.type === 'parcel_locker').length);
+    const stats = await list.stats();
+    expect(stats.indexedMs).toBeGreaterThanOrEqual(stats.loadedMs);
+    expect(stats.received).toBe(3000);
   });
 
   it('falls back to the main thread when the worker dies on start (404, CSP)', async () => {
+    const { fetchImpl } = npServer(warehouses(1500));
+    vi.stubGlobal('fetch', fetchImpl);
     const listeners: Record<string, (e: Event) => void> = {};
     const fake: WorkerLike = {
       postMessage: () => setTimeout(() => listeners.error?.(new Event('error')), 1),
       addEventListener: (type: string, fn: (e: never) => void) => { listeners[type] = fn as (e: Event) => void; },
       terminate: vi.fn(),
     };
-    const a = await api(1500, async () => new WorkerBackend(fake));
-    // The injected backend breaks, so the load falls back to the main thread's index.
-    const t = await a.tile(0, 0, 0, {});
-    expect(t.total).toBe(a.feed.branches.length);
-    expect(a.feed.stats.backend).toBe('main-thread');
+    const list = new RemoteList('', undefined, async () => new WorkerBackend(fake));
+    const t = await new ListFeedApi(list, '').tile(0, 0, 0, {});
+    expect(t.total).toBeGreaterThan(1400);
     expect(fake.terminate).toHaveBeenCalled();
+    expect(vi.mocked(console.warn).mock.calls.some((c) => String(c[0]).includes('running it on the main thread'))).toBe(true);
+    vi.unstubAllGlobals();
+  });
+
+  it('worker errors reach the element as the open feed\'s ApiErrors (bp-error codes)', async () => {
+    const { fetchImpl } = npServer(warehouses(10), { refuse: true });
+    const service = new ListFeedService(fetchImpl);
+    const list = new RemoteList('', 'bad-key', async () => ({ kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined }));
+    const err = await new ListFeedApi(list, '').tile(0, 0, 0, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'http' });
   });
 
   it('points(): the view\'s points nearest first, filters applied, facets like the server\'s', async () => {
-    const a = await api();
+    const { a, branches } = await api();
     const bbox: [number, number, number, number] = [30.4, 50.38, 30.6, 50.5];
     const near = { lat: 50.45, lng: 30.52 };
     const res = await a.points({ bbox, near, limit: 20, types: ['parcel_locker'] });
@@ -163,7 +182,7 @@ describe('ListFeedApi', () => {
     expect(res.items.every((b) => b.type === 'parcel_locker')).toBe(true);
     const d = (b: { lat: number; lng: number }) => (b.lat - near.lat) ** 2 + ((b.lng - near.lng) * Math.cos((near.lat * Math.PI) / 180)) ** 2;
     for (let i = 1; i < res.items.length; i++) expect(d(res.items[i]!)).toBeGreaterThanOrEqual(d(res.items[i - 1]!));
-    const inBox = a.feed.branches.filter((b) => b.lng >= bbox[0] && b.lng <= bbox[2] && b.lat >= bbox[1] && b.lat <= bbox[3]);
+    const inBox = branches.filter((b) => b.lng >= bbox[0] && b.lng <= bbox[2] && b.lat >= bbox[1] && b.lat <= bbox[3]);
     const expected = countFacets(inBox, { types: ['parcel_locker'], payment: [], carriers: [], openNow: false, weekends: false }, new Date());
     expect(res.total).toBe(expected.total);
     expect(res.facets?.type).toEqual(expected.types);
@@ -171,19 +190,27 @@ describe('ListFeedApi', () => {
   });
 
   it('point() finds a loaded warehouse and says not-found for others', async () => {
-    const a = await api(200);
-    await a.feed.ready();
-    const id = a.feed.branches[10]!.id;
+    const { a, branches } = await api(200);
+    const id = branches[10]!.id;
     expect((await a.point(id)).id).toBe(id);
     await expect(a.point('np-nope')).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('search(): the city, then matching points nearest first, ignoring case and apostrophes', async () => {
-    const a = await api(500);
+  it('search(): the city, then matching points, ignoring case', async () => {
+    const { a, branches } = await api(500);
     const s = await a.search('kyiv', { lat: 50.45, lng: 30.52 });
-    expect(s[0]).toMatchObject({ kind: 'city', label: 'Kyiv', count: a.feed.branches.length });
-    const p = await searchList(a.feed, 'ВІДДІЛЕННЯ №12', undefined);
+    expect(s[0]).toMatchObject({ kind: 'city', label: 'Kyiv', count: branches.length });
+    const p = await a.search('ВІДДІЛЕННЯ №12', undefined);
     expect(p.filter((x) => x.kind === 'point').map((x) => x.label)).toContain('Відділення №12');
+  });
+
+  it('a caller\'s abort rejects that call only', async () => {
+    const { a } = await api(300);
+    const ctrl = new AbortController();
+    const p = a.points({ limit: 5 }, ctrl.signal);
+    ctrl.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await a.points({ limit: 5 })).items).toHaveLength(5);
   });
 });
 

@@ -1,17 +1,15 @@
 // The "whole-list" feed: when the points come as one long list (a shop talking to Nova Poshta's
 // Address.getWarehouses directly, ~30k warehouses in pages of 1000) instead of map tiles.
-// Pages load 6 at a time, every record goes through the carrier adapter on its own (a bad one
-// is dropped and counted, never hiding the others), validation runs in ~8 ms slices between
-// fetches, and the clustering happens in a Web Worker (cluster-worker.ts) that answers tiles in
-// the tile feed's own FeedItem shape. ListFeedApi puts all of it behind ApiClient's methods, so
-// the element, PointFeed and MapView are unchanged: only the client differs.
-import { ApiClient, ApiError, dropped, isAbort, REQUEST_TIMEOUT_MS, type Filters, type PointsQuery, type PointsResult, type TileResult } from '../api/client.js';
+// Pages load 6 at a time and every record goes through the carrier adapter on its own (a bad one
+// is dropped and counted, never hiding the others). This runs in the list feed's worker
+// (list-feed-service.ts), so zod, the adapter and the 30k branches never touch the main thread;
+// work is still done in ~8 ms slices so the worker keeps answering between pages.
+import { ApiError, isAbort, REQUEST_TIMEOUT_MS, type PointsQuery, type PointsResult } from '../api/client.js';
 import { createNovaPoshtaAdapter, NpEnvelopeSchema, SANDBOX_API_KEY } from '../carriers/nova-poshta.js';
 import { isCarrierError, type CarrierAdapter } from '../carriers/types.js';
 import { countFacets, matchesFilters, type FacetCounts, type FilterState } from '../core/filters.js';
 import { firstIssue, type Branch, type BranchType, type PaymentMethod, type SearchSuggestion } from '../model/index.js';
-import { mainThreadBackend, tryWorker, WorkerFailed, type ClusterBackend } from './cluster-client.js';
-import { toTable, type ClusterAnswer } from './cluster-index.js';
+import type { ListFeedStats } from './cluster-protocol.js';
 
 /** Address.getWarehouses takes at most 1000 per page. */
 export const NP_PAGE_LIMIT = 1000;
@@ -46,27 +44,14 @@ export interface ListFeedOptions {
   fetchImpl?: typeof fetch;
   pageSize?: number;
   timeoutMs?: number;
-  /** The clustering backend (default: the worker, else the ESM main-thread fallback). */
-  openCluster?: () => Promise<ClusterBackend>;
-}
-
-/** Timings of the last load, for benchmarks and diagnostics (performance marks carry the same). */
-export interface ListFeedStats {
-  pages: number;
-  received: number;
-  rejected: number;
-  loadedMs: number;
-  indexedMs: number;
-  backend: ClusterBackend['kind'] | undefined;
 }
 
 export class ListFeed {
   readonly apiKey: string;
   branches: Branch[] = [];
-  readonly stats: ListFeedStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0, backend: undefined };
+  readonly stats: ListFeedStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0 };
   private byId = new Map<string, Branch>();
   private loading: Promise<void> | undefined;
-  private indexing: Promise<ClusterBackend> | undefined;
   private ctrl = new AbortController();
   private readonly adapter: CarrierAdapter;
   private readonly fetchImpl: typeof fetch;
@@ -88,30 +73,17 @@ export class ListFeed {
     return withSignal(this.loading, signal);
   }
 
-  /** The clustering backend with the whole list loaded into it. */
-  clusters(signal?: AbortSignal): Promise<ClusterBackend> {
-    this.indexing ??= this.ready()
-      .then(() => this.index())
-      .catch((e: unknown) => {
-        this.indexing = undefined;
-        throw e;
-      });
-    return withSignal(this.indexing, signal);
-  }
-
   get(id: string): Branch | undefined {
     return this.byId.get(id);
   }
 
-  /** Stop loading and end the worker. */
+  /** Stop loading. */
   dispose(): void {
     this.ctrl.abort();
-    void this.indexing?.then((b) => b.dispose(), () => undefined);
   }
 
   private async loadAll(): Promise<void> {
     this.started = performance.now();
-    mark('bp-list-feed:start');
     const size = this.opts.pageSize ?? NP_PAGE_LIMIT;
     const first = await this.page(1, size);
     const pageCount = Math.max(1, Math.ceil(first.totalCount / size));
@@ -139,40 +111,6 @@ export class ListFeed {
     this.texts = undefined;
     this.stats.pages = pageCount;
     this.stats.loadedMs = performance.now() - this.started;
-    mark('bp-list-feed:loaded');
-  }
-
-  private async index(): Promise<ClusterBackend> {
-    const table = toTable(this.branches);
-    const transfer = [table.coords.buffer, table.carrier.buffer, table.type.buffer, table.status.buffer];
-    const opened = this.opts.openCluster ? { backend: await this.opts.openCluster() } : tryWorker();
-    let backend = opened.backend;
-    let answer: ClusterAnswer | undefined;
-    let why = opened.error;
-    if (backend) {
-      try {
-        answer = await backend.request({ op: 'load', table }, transfer);
-      } catch (e) {
-        if (!(e instanceof WorkerFailed)) throw e;
-        backend.dispose();
-        backend = undefined;
-        why = e.message;
-      }
-    }
-    if (!backend) {
-      backend = await mainThreadBackend();
-      if (!backend) {
-        throw new ApiError('network', `the cluster worker could not start (${why ?? 'unknown'}); serve branch-picker.worker.js from the page's origin, next to branch-picker.js`);
-      }
-      console.warn(`[branch-picker] no cluster worker (${why ?? 'unknown'}): clustering on the main thread`);
-      // The table's buffers were transferred to the dead worker: build it again.
-      answer = await backend.request({ op: 'load', table: toTable(this.branches) });
-    }
-    if (!answer?.ok) throw new ApiError('bad-response', `clustering failed: ${answer && !answer.ok ? answer.error : 'no answer'}`);
-    this.stats.backend = backend.kind;
-    this.stats.indexedMs = performance.now() - this.started;
-    mark('bp-list-feed:indexed');
-    return backend;
   }
 
   private async validate(raw: readonly unknown[]): Promise<Branch[]> {
@@ -189,7 +127,6 @@ export class ListFeed {
     this.stats.received += raw.length;
     if (rejected) {
       this.stats.rejected += rejected;
-      dropped.count += rejected;
       console.warn(`[branch-picker] dropped ${rejected} invalid Nova Poshta warehouse record(s); first: ${first}`);
     }
     return out;
@@ -256,7 +193,7 @@ export function fold(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’ʼ`]/g, '').replace(/\s+/g, ' ');
 }
 
-function withSignal<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+export function withSignal<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return p;
   if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
   return new Promise<T>((done, fail) => {
@@ -264,10 +201,6 @@ function withSignal<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(done, fail).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-function mark(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
 
 function inBox(b: Branch, bbox: readonly [number, number, number, number]): boolean {
@@ -371,38 +304,4 @@ export async function searchList(
     out.push({ kind: 'point', label: b.name, id: b.id, addressLine: b.addressLine, lat: b.lat, lng: b.lng });
   }
   return out;
-}
-
-/**
- * ApiClient over a whole-list feed: tiles come from the cluster worker, the list, a point and
- * search from the loaded branches; saved configs still come from `{api-base}/api/v1/configs`.
- */
-export class ListFeedApi extends ApiClient {
-  constructor(readonly feed: ListFeed, base: string, fetchImpl?: typeof fetch) {
-    super(base, fetchImpl);
-  }
-
-  override async tile(z: number, x: number, y: number, f: Filters, signal?: AbortSignal): Promise<TileResult> {
-    const backend = await this.feed.clusters(signal);
-    const a = await withSignal(backend.request({ op: 'tile', z, x, y, filter: { types: f.types, carriers: f.carriers } }), signal);
-    if (!a.ok) throw new ApiError('bad-response', `clustering failed: ${a.error}`);
-    return { total: a.count, items: a.items };
-  }
-
-  override async points(q: PointsQuery, signal?: AbortSignal): Promise<PointsResult> {
-    await this.feed.ready(signal);
-    return queryPoints(this.feed.branches, q, new Date(), signal);
-  }
-
-  override async point(id: string, signal?: AbortSignal): Promise<Branch> {
-    await this.feed.ready(signal);
-    const b = this.feed.get(id);
-    if (!b) throw new ApiError('not-found', `no Nova Poshta warehouse "${id}"`, 404);
-    return b;
-  }
-
-  override async search(q: string, near: { lat: number; lng: number } | undefined, signal?: AbortSignal): Promise<SearchSuggestion[]> {
-    await this.feed.ready(signal);
-    return searchList(this.feed, q, near, signal);
-  }
 }
