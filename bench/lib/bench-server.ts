@@ -39,10 +39,11 @@ export interface BenchServerOptions {
 }
 
 export async function startBenchServer(opts: BenchServerOptions): Promise<BenchServer> {
+  // The caller's prefixes come first so that a more specific one ('/dist/widget/') wins over '/dist/'.
   const statics: Record<string, string> = {
+    ...opts.statics,
     '/bench/pages/': join(REPO_ROOT, 'bench/pages'),
     '/dist/': join(REPO_ROOT, 'dist'),
-    ...opts.statics,
   };
   const started = performance.now();
   const sandbox = createSandboxServer({ dataset: opts.dataset, warm: true });

@@ -46,6 +46,7 @@ interface ProbeSummary {
   maxMarkers: number;
   longTasks: Array<{ start: number; duration: number }>;
   errors: string[];
+  fatal: string | null;
 }
 
 export interface LoadResult {
@@ -67,6 +68,12 @@ export interface LoadResult {
   errors: string[];
 }
 
+export interface NotFinished {
+  finished: false;
+  reason: string;
+  errors: string[];
+}
+
 export interface LoadOptions {
   url: string;
   /** Part of the main script's URL: its fetch start is t0. */
@@ -81,26 +88,37 @@ export interface LoadOptions {
 const summary = (page: Page, script: string) => page.evaluate(`window.__bench.summary(${JSON.stringify(script)})`) as Promise<ProbeSummary>;
 
 /** One cold load in a fresh context (empty HTTP cache). `finished: false` when it timed out. */
-export async function measureLoad(browser: Browser, opts: LoadOptions): Promise<LoadResult | { finished: false; errors: string[] }> {
+export async function measureLoad(browser: Browser, opts: LoadOptions): Promise<LoadResult | NotFinished> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
+    // A missing main script would otherwise show up as a timeout.
+    let scriptFailed: (reason: string) => void = () => undefined;
+    const scriptFailure = new Promise<string>((resolve) => { scriptFailed = resolve; });
+    page.on('response', (r) => {
+      if (r.url().includes(opts.script) && r.status() >= 400) scriptFailed(`${r.url()} answered ${r.status()}`);
+    });
     await page.addInitScript({ path: PROBE_PATH });
     await page.goto(opts.url, { waitUntil: 'commit' });
     // readyAt is bp-ready for ours and the page's own mark (after addLayer + a frame) for the baseline.
-    // A page error also ends the wait: no point waiting for a page that has thrown.
-    const done = '(window.__bench.firstMarkersAt !== null && window.__bench.readyAt !== null) || window.__bench.errors.length > 0';
+    // A page that declared itself dead ends the wait too.
+    const done = '(window.__bench.firstMarkersAt !== null && window.__bench.readyAt !== null) || window.__bench.fatal !== null';
     // waitForFunction's own timeout runs in the page and never fires while its main thread is
     // blocked (markercluster with 1M points): keep a timer on this side too.
     const finished = await Promise.race([
       page.waitForFunction(done, undefined, { timeout: opts.timeoutMs, polling: 50 }).then(() => true, () => false),
       sleep(opts.timeoutMs + 1000).then(() => false),
+      scriptFailure,
     ]);
-    if (!finished) return { finished: false, errors };
+    if (typeof finished === 'string') return { finished: false, reason: `failed: ${finished}`, errors };
+    if (!finished) {
+      const late = await Promise.race([summary(page, opts.script).then((x) => x.errors, () => []), sleep(2000).then(() => [])]);
+      return { finished: false, reason: `did not finish in ${opts.timeoutMs / 1000} s`, errors: [...errors, ...late] };
+    }
     const s = await summary(page, opts.script);
-    if (s.firstMarkersAt === null || s.readyAt === null) return { finished: false, errors: [...errors, ...s.errors] };
+    if (s.fatal !== null) return { finished: false, reason: `failed: ${s.fatal}`, errors: [...errors, ...s.errors] };
     if (s.t0 === null) throw new Error(`no resource timing for ${opts.script}`);
     const loadedAt = Math.max(s.firstMarkersAt!, s.readyAt!);
     const loadTasks = s.longTasks.filter((t) => t.start <= loadedAt);

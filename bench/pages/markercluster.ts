@@ -16,7 +16,7 @@ interface ListPoint {
 
 interface BenchProbe {
   readyAt: number | null;
-  errors: string[];
+  fatal: string | null;
 }
 
 // leaflet.markercluster extends the global `L` that Leaflet's UMD build sets; the bundler's
@@ -39,4 +39,6 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((e: unknown) => probe.errors.push(String(e)));
+main().catch((e: unknown) => {
+  probe.fatal = String(e);
+});

@@ -8,7 +8,10 @@
     firstMarkersAt: null,
     markers: 0,
     maxMarkers: 0,
+    /** bp-error details (the widget reports and carries on: not a reason to stop waiting). */
     errors: [],
+    /** Set by a page that cannot go on (the baseline's loader failing): ends the wait. */
+    fatal: null,
     countMarkers() {
       const host = document.querySelector('branch-picker');
       const root = host ? host.shadowRoot : document;
@@ -28,6 +31,7 @@
         maxMarkers: b.maxMarkers,
         longTasks: b.longTasks.slice(),
         errors: b.errors.slice(),
+        fatal: b.fatal,
       };
     },
     /** JS heap after two full collections (needs --js-flags=--expose-gc and --enable-precise-memory-info). */
@@ -43,7 +47,7 @@
     }).observe({ type: 'longtask', buffered: true });
   } catch { /* no long task API: the figure is reported as missing */ }
   document.addEventListener('bp-ready', () => { if (b.readyAt === null) b.readyAt = performance.now(); }, true);
-  document.addEventListener('bp-error', (e) => { b.errors.push(JSON.stringify(e.detail)); }, true);
+  document.addEventListener('bp-error', (e) => { b.errors.push(`bp-error ${JSON.stringify(e.detail)}`); }, true);
   const tick = () => {
     const n = b.countMarkers();
     b.markers = n;

@@ -1,13 +1,13 @@
 // 4. Browser: script load -> interactive map with clusters, JS heap, long tasks, DOM markers.
 // Baseline: Leaflet.markercluster fed the whole list (50k points, then 1M), built with Vite.
 // Ours: the script-tag build against the sandbox (full = 90k points, stress = 1M), tile-url="none".
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { build } from 'vite';
 import { startBenchServer, REPO_ROOT, type BenchServer } from '../lib/bench-server.js';
-import { launchChromium, measureLoad, type LoadResult } from '../lib/browser.js';
+import { launchChromium, measureLoad, type LoadResult, type NotFinished } from '../lib/browser.js';
 import { dataset } from '../lib/datasets.js';
 import type { Section } from '../lib/section.js';
 import { median } from '../lib/stats.js';
@@ -20,6 +20,8 @@ const HEAP_BUDGET_B = 50 * 1_048_576;
 const TASK_BUDGET_MS = 200;
 const MARKER_BUDGET = 300;
 const MC_OUT = join(tmpdir(), 'branch-picker-bench-markercluster');
+/** A copy of dist/widget taken when the section starts: a rebuild running meanwhile cannot pull the file away. */
+const WIDGET_SNAPSHOT = join(tmpdir(), 'branch-picker-bench-widget');
 const MISSING = 'dist/widget/branch-picker.js missing (run npm run build)';
 
 async function buildBaselinePage(): Promise<void> {
@@ -46,10 +48,10 @@ async function prepareListFile(server: BenchServer, n: number): Promise<void> {
   await res.arrayBuffer();
 }
 
-type Outcome = LoadResult | { finished: false; errors: string[] };
+type Outcome = LoadResult | NotFinished;
 
 /** `runs` cold loads; the run with the median load time stands for all (its heap, tasks...). */
-async function loads(browser: Browser, runs: number, make: (i: number) => Parameters<typeof measureLoad>[1]): Promise<{ median: LoadResult | null; all: Outcome[] }> {
+async function loads(browser: Browser, runs: number, make: (i: number) => Parameters<typeof measureLoad>[1]): Promise<Loads> {
   const all: Outcome[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await measureLoad(browser, make(i));
@@ -57,17 +59,26 @@ async function loads(browser: Browser, runs: number, make: (i: number) => Parame
     if (!r.finished) break;
   }
   const done = all.filter((r): r is LoadResult => r.finished);
-  if (done.length === 0) return { median: null, all };
+  const failure = all.find((r): r is NotFinished => !r.finished)?.reason;
+  if (done.length === 0) return { median: null, all, failure };
   const m = median(done.map((r) => r.loadMs));
   const pick = done.find((r) => r.loadMs === m)!;
   // Pans run once (on the last load): copy their figures onto the median run.
   const panned = done.find((r) => r.panLongestTaskMs !== null);
-  return { median: panned ? { ...pick, maxMarkers: panned.maxMarkers, panLongestTaskMs: panned.panLongestTaskMs } : pick, all };
+  return { median: panned ? { ...pick, maxMarkers: panned.maxMarkers, panLongestTaskMs: panned.panLongestTaskMs } : pick, all, failure };
+}
+
+interface Loads {
+  /** The run with the median load time; null when none finished. */
+  median: LoadResult | null;
+  all: Outcome[];
+  /** Why a run did not finish (timeout or page failure), if one did not. */
+  failure: string | undefined;
 }
 
 function errorsNote(rs: Outcome[]): string | undefined {
   const errs = [...new Set(rs.flatMap((r) => r.errors))];
-  return errs.length ? `page errors: ${errs.slice(0, 3).join(' | ').slice(0, 300)}` : undefined;
+  return errs.length ? `page/widget errors: ${errs.slice(0, 3).join(' | ').slice(0, 300)}` : undefined;
 }
 
 export const browserSection: Section = {
@@ -82,7 +93,12 @@ export const browserSection: Section = {
     const began = performance.now();
     const step = (what: string) => report.note(`[${((performance.now() - began) / 1000).toFixed(0)} s] ${what}`);
     await buildBaselinePage();
-    const statics = { '/mc/': MC_OUT, '/leaflet-images/': join(REPO_ROOT, 'node_modules/leaflet/dist/images') };
+    const statics: Record<string, string> = { '/mc/': MC_OUT, '/leaflet-images/': join(REPO_ROOT, 'node_modules/leaflet/dist/images') };
+    if (haveWidget) {
+      rmSync(WIDGET_SNAPSHOT, { recursive: true, force: true });
+      cpSync(join(REPO_ROOT, 'dist/widget'), WIDGET_SNAPSHOT, { recursive: true });
+      statics['/dist/widget/'] = WIDGET_SNAPSHOT;
+    }
     const chromium = await launchChromium();
     const browser = chromium.browser;
     let server: BenchServer | undefined;
@@ -119,6 +135,7 @@ export const browserSection: Section = {
 
       reportFigures(report, {
         haveWidget, mc50: mc50.median, mc1m: mc1m.median, mc1mTimeoutMs,
+        failures: { mc50: mc50.failure, mc1m: mc1m.failure, oursFull: oursFull?.failure, oursStress: oursStress?.failure },
         oursFull: oursFull?.median ?? null, oursStress: oursStress?.median ?? null,
         notes: { mc50: errorsNote(mc50.all), mc1m: errorsNote(mc1m.all), oursFull: oursFull && errorsNote(oursFull.all), oursStress: oursStress && errorsNote(oursStress.all) },
       });
@@ -138,6 +155,7 @@ interface Figures {
   oursFull: LoadResult | null;
   oursStress: LoadResult | null;
   notes: Record<'mc50' | 'mc1m' | 'oursFull' | 'oursStress', string | undefined>;
+  failures: Record<'mc50' | 'mc1m' | 'oursFull' | 'oursStress', string | undefined>;
 }
 
 const MB = 1_048_576;
@@ -145,7 +163,7 @@ const MB = 1_048_576;
 function reportFigures(report: Report, f: Figures): void {
   const mc50 = f.mc50;
   if (!mc50) {
-    report.add({ metric: 'baseline: markercluster 50k did not load', value: NaN, unit: 'ms', status: 'FAIL', note: f.notes.mc50 ?? 'timed out after 120 s' });
+    report.add({ metric: 'baseline: markercluster 50k did not load', value: NaN, unit: 'ms', status: 'FAIL', note: [f.failures.mc50, f.notes.mc50].filter(Boolean).join('; ') });
   } else {
     report.note(`baseline markercluster 50k: load ${mc50.loadMs.toFixed(0)} ms, heap ${((mc50.heapB ?? NaN) / MB).toFixed(1)} MB, longest task ${mc50.longestTaskMs.toFixed(0)} ms, max markers in DOM ${mc50.maxMarkers}`);
   }
@@ -155,10 +173,14 @@ function reportFigures(report: Report, f: Figures): void {
     return;
   }
   const mcBase = (label: string, value: number, unit: string) => (mc50 ? { label, value, unit } : undefined);
-  for (const [name, ours, note] of [['full, 90k points', f.oursFull, f.notes.oursFull], ['stress, 1M points', f.oursStress, f.notes.oursStress]] as const) {
+  const cases = [
+    ['full, 90k points', f.oursFull, f.notes.oursFull, f.failures.oursFull],
+    ['stress, 1M points', f.oursStress, f.notes.oursStress, f.failures.oursStress],
+  ] as const;
+  for (const [name, ours, note, failure] of cases) {
     const stress = name.startsWith('stress');
     if (!ours) {
-      report.add({ metric: `script -> clusters on the map (${name})`, value: NaN, unit: 'ms', status: 'FAIL', note: `did not finish in 30 s${note ? `; ${note}` : ''}` });
+      report.add({ metric: `script -> clusters on the map (${name})`, value: NaN, unit: 'ms', status: 'FAIL', note: [failure, note].filter(Boolean).join('; ') });
       continue;
     }
     if (ours.readyMs !== null) report.add({ metric: `script -> bp-ready (${name})`, value: ours.readyMs, unit: 'ms' });
@@ -178,11 +200,17 @@ function reportFigures(report: Report, f: Figures): void {
         ratio: f.mc1m.loadMs / ours.loadMs, ratioMeaning: 'faster',
         budget: `<= ${LOAD_BUDGET_MS} ms`, ok: ours.loadMs <= LOAD_BUDGET_MS,
       };
+    } else if (f.failures.mc1m?.startsWith('did not finish')) {
+      loadRow = {
+        metric: `script -> clusters on the map (${name})`, value: ours.loadMs, unit: 'ms',
+        baseline: { label: 'markercluster, 1M points', value: f.mc1mTimeoutMs, unit: 'ms', note: f.failures.mc1m },
+        ratio: f.mc1mTimeoutMs / ours.loadMs, ratioMeaning: 'faster (at least)',
+        budget: `<= ${LOAD_BUDGET_MS} ms`, ok: ours.loadMs <= LOAD_BUDGET_MS,
+      };
     } else {
       loadRow = {
         metric: `script -> clusters on the map (${name})`, value: ours.loadMs, unit: 'ms',
-        baseline: { label: 'markercluster, 1M points', value: f.mc1mTimeoutMs, unit: 'ms', note: `did not finish in ${f.mc1mTimeoutMs / 1000} s` },
-        ratio: f.mc1mTimeoutMs / ours.loadMs, ratioMeaning: 'faster (at least)',
+        baseline: { label: 'markercluster, 1M points', value: NaN, unit: 'ms', note: f.failures.mc1m ?? 'no figure' },
         budget: `<= ${LOAD_BUDGET_MS} ms`, ok: ours.loadMs <= LOAD_BUDGET_MS,
       };
     }
