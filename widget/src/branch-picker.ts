@@ -17,9 +17,10 @@ import {
   type ErrorDetail,
   type SelectionDetail,
 } from './element/events.js';
-import { ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
+import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
 import { MapView, type BBox, type ViewChange } from './map/map-view.js';
 import { PointFeed } from './map/feed.js';
+import { apiForSettings } from './map/feed-source.js';
 import {
   BRANCH_TYPES,
   PAYMENT_METHODS,
@@ -273,12 +274,12 @@ export class BranchPicker extends LitElement {
   }
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, ...DOM_ATTRIBUTES];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+    if ((DOM_ATTRIBUTES as readonly string[]).includes(name)) this.requestUpdate();
   }
 
   // ---------------------------------------------------------------- public API
@@ -386,8 +387,10 @@ export class BranchPicker extends LitElement {
       this.recomputeSettings();
     }
     const s = this._settings;
-    if (this.api.base !== s.apiBase) {
-      this.api = new ApiClient(s.apiBase);
+    // The tile feed, or a whole list clustered in a worker (feed="nova-poshta"): same interface.
+    const api = apiForSettings(this.api, s);
+    if (api !== this.api) {
+      this.api = api;
       this.feed.setApi(this.api);
     }
     if (s.configId && !this.config && s.configId !== this.configFor) void this.loadConfig(s.configId);
@@ -398,7 +401,7 @@ export class BranchPicker extends LitElement {
   private recomputeSettings(): void {
     const attrs: Partial<Record<AttributeName, string | null>> = {};
     for (const a of ATTRIBUTES) {
-      if (a === 'lang') attrs.lang = this.getAttribute('lang');
+      if (DOM_ATTRIBUTES.includes(a)) attrs[a] = this.getAttribute(a);
       else if (a === 'required') attrs.required = this.required ? '' : null;
       else {
         const v = (this as unknown as Record<string, unknown>)[attrProp(a)];
