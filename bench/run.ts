@@ -9,9 +9,10 @@ import { browserSection } from './sections/browser.js';
 import { bundleSection } from './sections/bundle.js';
 import { datasetSection } from './sections/dataset.js';
 import { feedSection } from './sections/feed.js';
+import { quotesSection } from './sections/quotes.js';
 import { searchSection } from './sections/search.js';
 
-const SECTIONS: Section[] = [datasetSection, feedSection, searchSection, browserSection, bundleSection];
+const SECTIONS: Section[] = [datasetSection, feedSection, searchSection, browserSection, quotesSection, bundleSection];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean } {
   let only: Set<string> | null = null;
