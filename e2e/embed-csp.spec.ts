@@ -1,39 +1,13 @@
 // A plain host page that embeds only the script-tag file under a strict CSP (served with a
 // real Content-Security-Policy header): no inline script or style, no eval, own origin only.
 import { expect, test } from '@playwright/test';
-import { events, pointsList, recordEvents } from './support.js';
-
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
-const HOST_PAGE = `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><title>Shop checkout</title>
-<script src="/widget/dist/branch-picker.js"></script>
-<script src="/widget/dist/branch-picker.js"></script>
-</head><body>
-<h1>Checkout</h1>
-<form id="f" action="/never">
-  <branch-picker name="pickup_point" tile-url="none" required></branch-picker>
-  <button type="submit">Pay</button>
-</form>
-</body></html>`;
+import { cspViolations, deepActiveElement, events, openHostPage, pointsList, recordEvents } from './support.js';
 
 test('the script-tag build works under a strict CSP, registered twice without throwing', async ({ page }) => {
-  const violations: string[] = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __csp: string[] }).__csp ??= [];
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
   await recordEvents(page);
-  await page.route('**/shop/checkout.html', (route) => route.fulfill({
-    status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
-    body: HOST_PAGE,
-  }));
-  await page.goto('/shop/checkout.html');
+  await openHostPage(page);
   await expect(pointsList(page).getByRole('option').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Карта пунктов' })).toBeVisible();
 
@@ -53,7 +27,33 @@ test('the script-tag build works under a strict CSP, registered twice without th
   const [change] = await events(page, 'bp-change');
   expect(id).toBe((change!.detail as { branch: { id: string } }).branch.id);
 
-  expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
   expect(pageErrors).toEqual([]);
-  expect(await page.evaluate(() => customElements.get('branch-picker') !== undefined)).toBe(true);
+});
+
+test('keyboard only on the strict-CSP host page', async ({ page }) => {
+  await recordEvents(page);
+  await openHostPage(page);
+  await expect(pointsList(page).getByRole('option').first()).toBeVisible();
+  await page.locator('body').focus();
+  const tabTo = async (re: RegExp) => {
+    for (let i = 0; i < 40 && !re.test(await deepActiveElement(page)); i++) await page.keyboard.press('Tab');
+    expect(await deepActiveElement(page)).toMatch(re);
+  };
+  await tabTo(/role=listbox|role=option/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await tabTo(/Выбрать этот пункт/);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await events(page, 'bp-change')).length).toBe(1);
+  await tabTo(/^button Pay/);
+  const [change] = await events(page, 'bp-change');
+  const id = (change!.detail as { branch: { id: string } }).branch.id;
+  await page.evaluate(() => document.querySelector('form')!.addEventListener('submit', (e) => {
+    e.preventDefault();
+    (window as unknown as { __submitted: string }).__submitted = String(new FormData(e.target as HTMLFormElement).get('pickup_point'));
+  }));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __submitted?: string }).__submitted)).toBe(id);
+  expect(await cspViolations(page)).toEqual([]);
 });

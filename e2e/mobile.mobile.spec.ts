@@ -1,6 +1,6 @@
 // A phone: the list becomes a bottom sheet over the map; a finger can choose a point.
 import { expect, test } from '@playwright/test';
-import { events, openPlayground, pointsList, recordEvents } from './support.js';
+import { cspViolations, events, openHostPage, openPlayground, pointsList, recordEvents } from './support.js';
 
 test('on a phone the list is a bottom sheet over the map and a tap chooses', async ({ page }) => {
   await recordEvents(page);
@@ -24,4 +24,17 @@ test('on a phone the list is a bottom sheet over the map and a tap chooses', asy
   // Nothing overflows the phone's width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('on a phone, the script-tag embed under a strict CSP works by touch', async ({ page }) => {
+  await recordEvents(page);
+  await openHostPage(page);
+  const list = pointsList(page);
+  await expect(list.getByRole('option').first()).toBeVisible();
+  await list.getByRole('option').first().tap();
+  const confirm = page.getByRole('button', { name: 'Выбрать этот пункт' });
+  await confirm.scrollIntoViewIfNeeded();
+  await confirm.tap();
+  await expect.poll(async () => (await events(page, 'bp-change')).length).toBe(1);
+  expect(await cspViolations(page)).toEqual([]);
 });

@@ -86,3 +86,42 @@ export async function findPoint(
   if (!found) throw new Error(`no point in ${bbox} matches`);
   return found;
 }
+
+/** Strictest policy a shop is likely to run: own origin only, no inline code or style, no eval. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** A plain shop page that embeds only the script-tag file (twice, as two plugins might). */
+export function hostPage(attributes = 'tile-url="none"'): string {
+  return `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Shop checkout</title>
+<script src="/widget/dist/branch-picker.js"></script>
+<script src="/widget/dist/branch-picker.js"></script>
+</head><body>
+<h1>Checkout</h1>
+<form id="f" action="/never">
+  <branch-picker name="pickup_point" ${attributes} required></branch-picker>
+  <button type="submit">Pay</button>
+</form>
+</body></html>`;
+}
+
+/** Serves hostPage() at /shop/checkout.html with a real CSP header and records violations. */
+export async function openHostPage(page: Page, attributes?: string): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.route('**/shop/checkout.html', (route) => route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
+    body: hostPage(attributes),
+  }));
+  await page.goto('/shop/checkout.html');
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}
