@@ -2,6 +2,8 @@
 //   dist/widget/esm/            ESM for npm (bare `lit` and `leaflet` imports)
 //   dist/widget/types/          .d.ts (tsc --emitDeclarationOnly)
 //   dist/widget/branch-picker.js  ONE script-tag file (IIFE, everything bundled, Leaflet CSS inside)
+//   dist/widget/branch-picker.quotes.js  the tariff layer, injected by branch-picker.js only when a parcel is set
+//                                        (IIFE; borrows the main file's zod and schemas, SRI hash baked into the main file)
 //   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
 //
@@ -19,11 +21,18 @@ const root = resolve(import.meta.dirname, '..');
 const src = resolve(root, 'widget/src');
 const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
 const WORKER_FILE = 'branch-picker.worker.js';
+const QUOTES_FILE = 'branch-picker.quotes.js';
 
 /** Library builds start the cluster worker from the built file, not through the app bundler's worker import. */
 const workerFactory = { find: /^\.\/cluster-worker-factory\.js$/, replacement: join(src, 'map/cluster-worker-factory.dist.ts') };
 /** The IIFE cannot load a chunk lazily: no main-thread clustering fallback there (see cluster-fallback.none.ts). */
 const noFallback = { find: /^\.\/cluster-fallback\.js$/, replacement: join(src, 'map/cluster-fallback.none.ts') };
+
+/** The script-tag file loads the tariff layer as a separate file (see quotes/layer-loader.dist.ts). */
+const quotesLoader = { find: /^\.\/quotes\/layer-loader\.js$/, replacement: join(src, 'quotes/layer-loader.dist.ts') };
+/** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
+const sharedZod = { find: /^(\.\.\/)+model\/zod\.js$/, replacement: join(src, 'quotes/shared-zod.dist.ts') };
+const sharedModel = { find: /^(\.\.\/)+model\/index\.js$/, replacement: join(src, 'quotes/shared-model.dist.ts') };
 
 /** Strings that must never reach the bundle: mock/sandbox code and dev-only paths. */
 const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
@@ -71,11 +80,13 @@ async function buildEsm(): Promise<void> {
   });
 }
 
-async function buildIife(): Promise<void> {
+async function buildIife(quotesSri: string): Promise<void> {
+  const b = base();
   await build({
-    ...base(),
+    ...b,
+    define: { ...b.define, __BP_QUOTES_SRI__: JSON.stringify(quotesSri) },
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
-    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback] },
+    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader] },
     build: {
       outDir: out,
       emptyOutDir: false,
@@ -83,6 +94,21 @@ async function buildIife(): Promise<void> {
       sourcemap: false,
       target: 'es2020',
       lib: { entry: join(src, 'define.ts'), formats: ['iife'], name: 'BranchPickerBundle', fileName: () => 'branch-picker.js' },
+    },
+  });
+}
+
+async function buildQuotes(): Promise<void> {
+  await build({
+    ...base(),
+    resolve: { alias: [sharedZod, sharedModel] },
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2020',
+      lib: { entry: join(src, 'quotes/entry.dist.ts'), formats: ['iife'], name: 'BranchPickerQuotes', fileName: () => QUOTES_FILE },
     },
   });
 }
@@ -129,6 +155,14 @@ function listFiles(dir: string): string[] {
     .map((d) => join(d.parentPath, d.name));
 }
 
+/** The tariff file must borrow zod from the main file: a bundled copy would ship zod twice. */
+function checkNoZod(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  // Names of zod's core that survive minification (its error classes and the jitless switch).
+  const hit = ['$ZodError', 'jitless'].find((s) => text.includes(s));
+  if (hit) throw new Error(`${relative(root, file)} contains "${hit}": zod was bundled again instead of shared`);
+}
+
 function checkNoMocks(files: string[]): void {
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
@@ -141,20 +175,23 @@ const t0 = performance.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await buildEsm();
-await buildIife();
+const quotes = join(out, QUOTES_FILE);
+await buildQuotes();
+checkNoZod(quotes);
+await buildIife(sri(quotes));
 await buildWorker();
 buildTypes();
 const script = join(out, 'branch-picker.js');
 const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
-checkNoMocks([script, worker, ...esmFiles]);
+checkNoMocks([script, quotes, worker, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [WORKER_FILE]: sri(worker) };
+const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [QUOTES_FILE]: sri(quotes), [WORKER_FILE]: sri(worker) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
 console.log(
   `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: branch-picker.js ${(raw.length / 1024).toFixed(1)} KB, ` +
-    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
+    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
     `${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
 );

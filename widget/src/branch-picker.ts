@@ -43,10 +43,12 @@ import { describeStatus, formatDistance } from './ui/format.js';
 import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from './ui/glyphs.js';
 import { icon } from './ui/icon.js';
 import { getMessages, carrierName, resolveLang, type Messages } from './i18n/index.js';
-import { createDefaultRegistry } from './carriers/registry.js';
-import { completeOrigin } from './carriers/origin.js';
+import type { CarrierRegistry } from './carriers/registry.js';
+import type { CarrierError } from './carriers/types.js';
 import { fitCheck } from './core/fit.js';
-import { QuoteScheduler, QUOTE_EVENT, type QuoteState, type QuoteStats } from './core/quotes.js';
+import type { QuoteScheduler, QuoteState, QuoteStats } from './core/quotes.js';
+import type { QuoteLayer } from './quotes/layer.js';
+import { loadQuoteLayer } from './quotes/layer-loader.js';
 import { PARCEL_ATTRIBUTES, resolveParcel, type ParcelAttribute } from './element/parcel-input.js';
 import { listRows, pointView, type PointView } from './ui/quote-view.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
@@ -210,7 +212,12 @@ export class BranchPicker extends LitElement {
   private originIn: Origin | undefined;
   private cfg: WidgetConfig | undefined;
   private quotes: QuoteScheduler | undefined;
+  private registry: CarrierRegistry | undefined;
   private quotesFor = '';
+  /** The tariff layer, loaded on demand the first time a parcel and an origin are set. */
+  private layer: QuoteLayer | undefined;
+  private layerLoading = false;
+  private layerFailed = false;
   private parcelFor = '';
   /** Carriers whose origin lookup is running / failed (retry repeats it). */
   private originPending = new Set<string>();
@@ -566,6 +573,11 @@ export class BranchPicker extends LitElement {
       this.stopQuotes();
       return;
     }
+    const layer = this.layer;
+    if (!layer) {
+      this.loadLayer();
+      return;
+    }
     const base = `${this._settings.apiBase}|${this.cfg?.carrierTimeoutMs ?? ''}`;
     const key = `${base}|${JSON.stringify(origin)}`;
     const parcelKey = JSON.stringify(parcel);
@@ -573,7 +585,7 @@ export class BranchPicker extends LitElement {
     if (this.quotes && this.quotesFor.startsWith(`${base}|`)) {
       if (this.quotesFor !== key) {
         this.quotesFor = key;
-        void this.startQuotes(origin, this.quotes);
+        if (this.registry) void this.startQuotes(origin, this.quotes, this.registry, layer);
       }
       if (parcelKey !== this.parcelFor) {
         this.parcelFor = parcelKey;
@@ -584,21 +596,50 @@ export class BranchPicker extends LitElement {
     this.stopQuotes();
     this.quotesFor = key;
     this.parcelFor = parcelKey;
-    const registry = createDefaultRegistry({ apiBase: this._settings.apiBase });
-    const q = new QuoteScheduler({
+    const registry = layer.createRegistry({ apiBase: this._settings.apiBase });
+    const q = layer.createScheduler({
       carriers: registry, parcel, origin,
       ...(this.cfg?.carrierTimeoutMs ? { carrierTimeoutMs: this.cfg.carrierTimeoutMs } : {}),
-    });
-    q.addEventListener(QUOTE_EVENT, () => {
-      this._qv++;
+      onUpdate: () => {
+        this._qv++;
+      },
     });
     this.quotes = q;
-    void this.startQuotes(origin, q, registry);
+    this.registry = registry;
+    void this.startQuotes(origin, q, registry, layer);
+  }
+
+  /** Fetch the tariff layer once; a failure (404, CSP, offline) shows the points as "unavailable, retry". */
+  private loadLayer(): void {
+    if (this.layerLoading || this.layerFailed) return;
+    this.layerLoading = true;
+    loadQuoteLayer().then(
+      (layer) => {
+        this.layer = layer;
+        this.layerLoading = false;
+        // Start at once so the rows go from skeleton to price without a blank frame.
+        this.ensureQuotes();
+        this._qv++;
+      },
+      (e: unknown) => {
+        this.layerLoading = false;
+        this.layerFailed = true;
+        this._qv++;
+        this.report({ code: 'network', message: `tariffs unavailable: ${errorMessage(e)}` });
+      },
+    );
+  }
+
+  private retryLayer(): void {
+    if (!this.layerFailed) return;
+    this.layerFailed = false;
+    this._qv++;
+    this.loadLayer();
   }
 
   /** Complete the origin (e.g. Nova Poshta city ref from "UA:Київ") before asking for anything. */
   // Carriers waiting for that lookup show "loading" and are not asked yet; the others start at once.
-  private async startQuotes(origin: Origin, q: QuoteScheduler, registry = createDefaultRegistry({ apiBase: this._settings.apiBase })): Promise<void> {
+  private async startQuotes(origin: Origin, q: QuoteScheduler, registry: CarrierRegistry, layer: QuoteLayer): Promise<void> {
     this.originCtrl?.abort();
     const ctrl = new AbortController();
     this.originCtrl = ctrl;
@@ -607,7 +648,7 @@ export class BranchPicker extends LitElement {
     this.scheduleWant(0);
     if (!this.originPending.size) return;
     try {
-      const done = await completeOrigin(registry, origin, (u, i) => fetch(u, i), ctrl.signal);
+      const done = await layer.completeOrigin(registry, origin, (u, i) => fetch(u, i), ctrl.signal);
       if (ctrl.signal.aborted || this.quotes !== q) return;
       for (const e of done.errors) {
         console.warn(`[branch-picker] origin for ${e.carrier}: ${e.message}`);
@@ -626,6 +667,7 @@ export class BranchPicker extends LitElement {
     this.originCtrl?.abort();
     this.quotes?.dispose();
     this.quotes = undefined;
+    this.registry = undefined;
     this.quotesFor = '';
     clearTimeout(this.wantTimer);
     clearTimeout(this.expiryTimer);
@@ -687,14 +729,21 @@ export class BranchPicker extends LitElement {
   }
 
   private stateOf(b: Branch): QuoteState | undefined {
-    if (!this.quotes) return undefined;
+    if (!this.quotes) {
+      if (!this.parcelIn || !this.originIn) return undefined;
+      if (this.layerFailed) {
+        const error = { kind: 'network', carrier: b.carrier, codes: [], message: 'tariffs unavailable', retryable: true } satisfies CarrierError;
+        return { state: 'unavailable', error, retry: () => this.retryLayer() };
+      }
+      return this.layerLoading ? { state: 'loading' } : undefined;
+    }
     return this.originPending.has(b.carrier) ? { state: 'loading' } : this.quotes.stateOf(b.id);
   }
 
   /** Retry every failed point of a carrier (one request per shared key), or its failed origin lookup. */
   private retryCarrier(carrier: string): void {
-    if (this.originFailed.has(carrier) && this.quotes && this.originIn) {
-      void this.startQuotes(this.originIn, this.quotes);
+    if (this.originFailed.has(carrier) && this.quotes && this.originIn && this.registry && this.layer) {
+      void this.startQuotes(this.originIn, this.quotes, this.registry, this.layer);
       return;
     }
     for (const b of this.rows) {
