@@ -4,6 +4,8 @@
 //   dist/widget/branch-picker.js  ONE script-tag file (IIFE, everything bundled, Leaflet CSS inside)
 //   dist/widget/branch-picker.quotes.js  the tariff layer, injected by branch-picker.js only when a parcel is set
 //                                        (IIFE; borrows the main file's zod and schemas, SRI hash baked into the main file)
+//   dist/widget/branch-picker.basemap.js  the built-in fallback basemap (packed coastlines), injected only when
+//                                        tiles fail or tile-url="none" (IIFE, no Leaflet/Lit/zod inside, SRI in the main file)
 //   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
 //
@@ -15,6 +17,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { VERSION } from '../widget/src/version.js';
+import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,6 +25,7 @@ const src = resolve(root, 'widget/src');
 const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
 const WORKER_FILE = 'branch-picker.worker.js';
 const QUOTES_FILE = 'branch-picker.quotes.js';
+const BASEMAP_FILE = 'branch-picker.basemap.js';
 
 /** Library builds start the cluster worker from the built file, not through the app bundler's worker import. */
 const workerFactory = { find: /^\.\/cluster-worker-factory\.js$/, replacement: join(src, 'map/cluster-worker-factory.dist.ts') };
@@ -30,6 +34,8 @@ const noFallback = { find: /^\.\/cluster-fallback\.js$/, replacement: join(src, 
 
 /** The script-tag file loads the tariff layer as a separate file (see quotes/layer-loader.dist.ts). */
 const quotesLoader = { find: /^\.\/quotes\/layer-loader\.js$/, replacement: join(src, 'quotes/layer-loader.dist.ts') };
+/** ...and the built-in basemap as another (see map/basemap-loader.dist.ts). */
+const basemapLoader = { find: /^\.\/basemap-loader\.js$/, replacement: join(src, 'map/basemap-loader.dist.ts') };
 /** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
 const sharedZod = { find: /^(\.\.\/)+model\/zod\.js$/, replacement: join(src, 'quotes/shared-zod.dist.ts') };
 const sharedModel = { find: /^(\.\.\/)+model\/index\.js$/, replacement: join(src, 'quotes/shared-model.dist.ts') };
@@ -38,8 +44,10 @@ const sharedModel = { find: /^(\.\.\/)+model\/index\.js$/, replacement: join(src
 const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
 
 /** Leaflet CSS rules for features the widget never uses (popups, tooltips, layer switcher, scale,
- * old-IE VML, print, the default PNG marker): dropped so their inlined images do not ship. */
-const UNUSED_LEAFLET_CSS = /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|default-icon-path|marker-shadow|image-layer|retina)|\.lvml/;
+ * old-IE VML, print, the default PNG marker and div icon (every icon has its own class), the attribution
+ * flag (no prefix), box zoom, marker dragging, the SVG renderer: see
+ * map/leaflet-slim.js): dropped so they and their inlined images do not ship. */
+const UNUSED_LEAFLET_CSS = /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|default-icon-path|marker-shadow|image-layer|retina|zoom-box|crosshair|marker-draggable|attribution-flag|div-icon)|\.lvml|\bsvg\b/;
 
 const trimLeafletCss = {
   postcssPlugin: 'trim-leaflet-css',
@@ -49,6 +57,17 @@ const trimLeafletCss = {
     else rule.selector = selectors.join(',');
   },
   AtRule: { media(at: { params: string; remove(): void }) { if (at.params.includes('print')) at.remove(); } },
+};
+
+/** Minified builds: whitespace out of Lit css``/html`` templates in the widget sources (the bundler
+ * keeps template text as written). Not in the ESM build, whose sourcemaps should match the sources. */
+const litTemplates = {
+  name: 'bp-lit-template-minify',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.startsWith(`${src}/`) || !id.endsWith('.ts') || !/\b(css|html)`/.test(code)) return null;
+    return { code: minifyLitTemplates(code, id), map: null };
+  },
 };
 
 const base = (): InlineConfig => ({
@@ -80,13 +99,14 @@ async function buildEsm(): Promise<void> {
   });
 }
 
-async function buildIife(quotesSri: string): Promise<void> {
+async function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
   const b = base();
   await build({
     ...b,
-    define: { ...b.define, __BP_QUOTES_SRI__: JSON.stringify(quotesSri) },
+    define: { ...b.define, __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
+    plugins: [litTemplates],
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
-    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader] },
+    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader, basemapLoader] },
     build: {
       outDir: out,
       emptyOutDir: false,
@@ -101,6 +121,7 @@ async function buildIife(quotesSri: string): Promise<void> {
 async function buildQuotes(): Promise<void> {
   await build({
     ...base(),
+    plugins: [litTemplates],
     resolve: { alias: [sharedZod, sharedModel] },
     build: {
       outDir: out,
@@ -109,6 +130,20 @@ async function buildQuotes(): Promise<void> {
       sourcemap: false,
       target: 'es2020',
       lib: { entry: join(src, 'quotes/entry.dist.ts'), formats: ['iife'], name: 'BranchPickerQuotes', fileName: () => QUOTES_FILE },
+    },
+  });
+}
+
+async function buildBasemap(): Promise<void> {
+  await build({
+    ...base(),
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2020',
+      lib: { entry: join(src, 'map/basemap-entry.dist.ts'), formats: ['iife'], name: 'BranchPickerBasemap', fileName: () => BASEMAP_FILE },
     },
   });
 }
@@ -163,6 +198,14 @@ function checkNoZod(file: string): void {
   if (hit) throw new Error(`${relative(root, file)} contains "${hit}": zod was bundled again instead of shared`);
 }
 
+/** The packed basemap must stay in its on-demand file: every embed would pay for it otherwise. */
+function checkNoBasemapData(file: string): void {
+  const data = readFileSync(join(src, 'map/basemap-data.ts'), 'utf8');
+  const sample = /BASEMAP_LAND = "([^"]{40})/.exec(data)?.[1];
+  if (!sample) throw new Error('map/basemap-data.ts: BASEMAP_LAND not found');
+  if (readFileSync(file, 'utf8').includes(sample)) throw new Error(`${relative(root, file)} contains the basemap data: it must load on demand`);
+}
+
 function checkNoMocks(files: string[]): void {
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
@@ -178,20 +221,23 @@ await buildEsm();
 const quotes = join(out, QUOTES_FILE);
 await buildQuotes();
 checkNoZod(quotes);
-await buildIife(sri(quotes));
+const basemap = join(out, BASEMAP_FILE);
+await buildBasemap();
+await buildIife(sri(quotes), sri(basemap));
+checkNoBasemapData(join(out, 'branch-picker.js'));
 await buildWorker();
 buildTypes();
 const script = join(out, 'branch-picker.js');
 const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
-checkNoMocks([script, quotes, worker, ...esmFiles]);
+checkNoMocks([script, quotes, basemap, worker, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [QUOTES_FILE]: sri(quotes), [WORKER_FILE]: sri(worker) };
+const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
 console.log(
   `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: branch-picker.js ${(raw.length / 1024).toFixed(1)} KB, ` +
-    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
+    `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${BASEMAP_FILE} ${(gzipSync(readFileSync(basemap), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
     `${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
 );

@@ -1,7 +1,7 @@
 // Size of the script-tag files (JS with the CSS inlined): raw and gzip.
 //   npm run size   (after npm run build:widget)
 // The budget is for branch-picker.js, what every embed downloads. The other files load on demand:
-// branch-picker.quotes.js only with a parcel (tariffs), branch-picker.worker.js only with feed="nova-poshta".
+// branch-picker.quotes.js only with a parcel (tariffs), branch-picker.basemap.js only for the built-in map, branch-picker.worker.js only with feed="nova-poshta".
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ const dir = resolve(import.meta.dirname, '../dist/widget');
 const MAIN = 'branch-picker.js';
 const ON_DEMAND = [
   ['branch-picker.quotes.js', 'on demand: with a parcel'],
+  ['branch-picker.basemap.js', 'on demand: tiles fail or tile-url="none"'],
   ['branch-picker.worker.js', 'on demand: feed="nova-poshta"'],
 ] as const;
 
@@ -36,5 +37,5 @@ for (const [name, note] of ON_DEMAND) {
   row(name, s, note);
   total = { raw: total.raw + s.raw, gz: total.gz + s.gz };
 }
-row('total (all three files)', total, 'if one page needed everything; not a budget');
+row('total (all files)', total, 'if one page needed everything; not a budget');
 process.exit(ok ? 0 : 1);

@@ -16,7 +16,7 @@ const SITE_DIR = join(ROOT, 'dist/site');
 const WIDGET_DIR = join(ROOT, 'dist/widget');
 const WIDGET_STAMP = join(WIDGET_DIR, '.build-stamp');
 /** What the script-tag and npm builds read. */
-const WIDGET_SOURCES = ['widget/src', 'scripts/build-widget.ts', 'scripts/widget-manifest.ts', 'package.json'];
+const WIDGET_SOURCES = ['widget/src', 'scripts/build-widget.ts', 'scripts/lit-template-minify.ts', 'scripts/widget-manifest.ts', 'package.json'];
 /** The built widget files (script tag, integrity.json, ESM) are served here, for snippets and the CSP embed test. */
 const WIDGET_DIST_PREFIX = '/widget/dist/';
 const BUILD_STAMP = join(SITE_DIR, '.build-stamp');

@@ -1,11 +1,10 @@
 // The subset of Leaflet the widget uses, imported from Leaflet's own ES sources so the
 // script-tag bundle leaves out what it never needs (GeoJSON, popups, tooltips, image/video
-// overlays, layer switcher, scale, WMS). scripts/build-widget.ts aliases `leaflet` to this
+// overlays, layer switcher, scale, WMS, SVG renderer, box zoom, circle markers). scripts/build-widget.ts aliases `leaflet` to this
 // file for the IIFE build only; the npm ESM build keeps the bare `leaflet` import.
 // Module order matters: Map first, then the modules that extend it through init hooks.
 export { Map, createMap as map } from 'leaflet/src/map/Map';
 import { Map } from 'leaflet/src/map/Map';
-import { BoxZoom } from 'leaflet/src/map/handler/Map.BoxZoom';
 import { DoubleClickZoom } from 'leaflet/src/map/handler/Map.DoubleClickZoom';
 import { Drag } from 'leaflet/src/map/handler/Map.Drag';
 import { Keyboard } from 'leaflet/src/map/handler/Map.Keyboard';
@@ -15,7 +14,6 @@ import { Control, control } from 'leaflet/src/control/Control';
 import { Zoom, zoom } from 'leaflet/src/control/Control.Zoom';
 import { Attribution, attribution } from 'leaflet/src/control/Control.Attribution';
 
-Map.BoxZoom = BoxZoom;
 Map.DoubleClickZoom = DoubleClickZoom;
 Map.Drag = Drag;
 Map.Keyboard = Keyboard;
@@ -37,9 +35,21 @@ export { TileLayer, tileLayer } from 'leaflet/src/layer/tile/TileLayer';
 export { Canvas, canvas } from 'leaflet/src/layer/vector/Canvas';
 export { Polyline, polyline } from 'leaflet/src/layer/vector/Polyline';
 export { Polygon, polygon } from 'leaflet/src/layer/vector/Polygon';
-export { CircleMarker, circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
-// Registers Map#getRenderer, which every Path asks for on add.
-import 'leaflet/src/layer/vector/Renderer.getRenderer';
+// Map#getRenderer, which every Path asks for on add. Leaflet's own (Renderer.getRenderer) falls
+// back to the SVG renderer; every vector layer here is drawn on canvas, so SVG is left out.
+import { canvas as createCanvas } from 'leaflet/src/layer/vector/Canvas';
+Map.include({
+  getRenderer(layer) {
+    const renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer
+      || (this._renderer ??= createCanvas());
+    if (!this.hasLayer(renderer)) this.addLayer(renderer);
+    return renderer;
+  },
+  _getPaneRenderer(name) {
+    if (name === 'overlayPane' || name === undefined) return false;
+    return (this._paneRenderers[name] ??= createCanvas({ pane: name }));
+  },
+});
 export { LatLng, toLatLng as latLng } from 'leaflet/src/geo/LatLng';
 export { LatLngBounds, toLatLngBounds as latLngBounds } from 'leaflet/src/geo/LatLngBounds';
 export { Point, toPoint as point } from 'leaflet/src/geometry/Point';

@@ -228,9 +228,10 @@ export class MapView {
   }
 
   /** "You are here" dot after geolocation. */
-  showMe(lat: number, lng: number): L.CircleMarker {
-    return L.circleMarker([lat, lng], {
-      radius: 8, color: '#fff', weight: 3, fillColor: '#2459d6', fillOpacity: 1, interactive: false, className: 'bp-me',
+  showMe(lat: number, lng: number): L.Marker {
+    // A styled div (.bp-me), not a vector circle: the script-tag build leaves Leaflet's CircleMarker out.
+    return L.marker([lat, lng], {
+      icon: L.divIcon({ className: 'bp-me', iconSize: [22, 22], html: '' }), interactive: false, keyboard: false,
     }).addTo(this.map);
   }
 

@@ -283,7 +283,7 @@ export const mapStyles = css`
     border: 2px solid #fff; transition: transform .12s ease; }
   .bp-cluster:hover { transform: scale(1.08); }
   .bp-cluster--l, .bp-cluster--xl { font-size: 14px; }
-  .bp-me { border-radius: 50%; }
+  .bp-me { box-sizing: border-box; border-radius: 50%; border: 3px solid #fff; background: #2459d6; box-shadow: 0 1px 4px rgb(0 0 0 / .35); }
   .map-note { position: absolute; z-index: 1000; left: 10px; top: 10px; max-width: calc(100% - 70px); display: flex; gap: 8px; align-items: center;
     padding: 6px 10px; border-radius: 8px; background: rgb(255 255 255 / .92); font-size: 12px; color: var(--bp-text-muted);
     box-shadow: 0 1px 4px rgb(0 0 0 / .2); }
