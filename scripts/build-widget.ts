@@ -20,6 +20,10 @@ import { VERSION } from '../widget/src/version.js';
 import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
 
+// Always a production build: an inherited NODE_ENV (vitest sets "test", e.g. when scripts/start.test.ts
+// starts the server, which rebuilds the widget) makes Vite pick Lit's development build (+4 KB gzip).
+process.env.NODE_ENV = 'production';
+
 const root = resolve(import.meta.dirname, '..');
 const src = resolve(root, 'widget/src');
 const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
