@@ -517,6 +517,7 @@ export class BranchPicker extends LitElement {
       tileUrl: s.tileUrl,
       reducedMotion: this.reducedMotion,
       label: t.map,
+      zoomTitles: t.zoomTitles,
       pointLabel: (p) => t.typeShort[p.type],
       clusterLabel: (c) => t.zoomInCluster(c.count),
       onViewChange: (v) => this.onViewChange(v),

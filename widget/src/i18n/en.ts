@@ -116,6 +116,7 @@ export const en: Messages = {
   mapPointsError: 'Could not load the points on the map.',
   fallbackMap: 'Simplified map: map tiles unavailable',
   zoomInCluster: (x) => `${countOf('en', x, points)}, zoom in`,
+  zoomTitles: ['Zoom in', 'Zoom out'],
   allPoints: 'All points',
   change: 'Change',
   choosePoint: 'Choose a pickup point',

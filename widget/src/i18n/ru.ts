@@ -116,6 +116,7 @@ export const ru: Messages = {
   mapPointsError: 'Не удалось загрузить пункты на карте.',
   fallbackMap: 'Упрощённая карта: подложка недоступна',
   zoomInCluster: (x) => `${countOf('ru', x, points)}, приблизить`,
+  zoomTitles: ['Приблизить', 'Отдалить'],
   allPoints: 'Все пункты',
   change: 'Изменить',
   choosePoint: 'Выбрать пункт выдачи',

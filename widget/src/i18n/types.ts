@@ -131,6 +131,7 @@ export interface Messages {
   mapPointsError: string;
   fallbackMap: string;
   zoomInCluster: (n: number) => string;
+  zoomTitles: [zoomIn: string, zoomOut: string];
   allPoints: string;
   change: string;
   choosePoint: string;

@@ -116,6 +116,7 @@ export const uk: Messages = {
   mapPointsError: 'Не вдалося завантажити пункти на мапі.',
   fallbackMap: 'Спрощена мапа: підкладка недоступна',
   zoomInCluster: (x) => `${countOf('uk', x, points)}, наблизити`,
+  zoomTitles: ['Наблизити', 'Віддалити'],
   allPoints: 'Усі пункти',
   change: 'Змінити',
   choosePoint: 'Обрати пункт видачі',

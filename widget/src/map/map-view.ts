@@ -23,6 +23,8 @@ export interface MapViewOptions {
   tileUrl: string;
   reducedMotion: boolean;
   label: string;
+  /** Titles of the zoom buttons, in the widget's language (Leaflet's own are English). */
+  zoomTitles: [zoomIn: string, zoomOut: string];
   pointLabel: (p: FeedPoint) => string;
   clusterLabel: (c: FeedCluster) => string;
   onViewChange: (v: ViewChange) => void;
@@ -68,7 +70,7 @@ export class MapView {
     });
     this.map.attributionControl.setPrefix(false);
     // Top right: the list, the details overlay and the notes live on the left.
-    L.control.zoom({ position: 'topright' }).addTo(this.map);
+    L.control.zoom({ position: 'topright', zoomInTitle: opts.zoomTitles[0], zoomOutTitle: opts.zoomTitles[1] }).addTo(this.map);
     container.setAttribute('aria-label', opts.label);
     this.map.on('moveend', () => {
       const byUser = this.programmatic === 0;
