@@ -107,7 +107,8 @@ async function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
   const b = base();
   await build({
     ...b,
-    define: { ...b.define, __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
+    // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
+    define: { ...b.define, 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
     plugins: [litTemplates],
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
     resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader, basemapLoader] },
