@@ -53,6 +53,18 @@ const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http
  * map/leaflet-slim.js): dropped so they and their inlined images do not ship. */
 const UNUSED_LEAFLET_CSS = /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|default-icon-path|marker-shadow|image-layer|retina|zoom-box|crosshair|marker-draggable|attribution-flag|div-icon)|\.lvml|\bsvg\b/;
 
+/** Leaflet's Marker imports its default PNG icon and marker dragging; the widget uses neither, so the
+ * script-tag build resolves both to stubs (see map/leaflet-marker-stubs.js). */
+const MARKER_STUBBED = new Set(['./Icon.Default', './Marker.Drag']);
+const leafletMarkerStubs = {
+  name: 'bp-leaflet-marker-stubs',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (!importer?.replaceAll('\\', '/').endsWith('leaflet/src/layer/marker/Marker.js') || !MARKER_STUBBED.has(source)) return null;
+    return join(src, 'map/leaflet-marker-stubs.js');
+  },
+};
+
 const trimLeafletCss = {
   postcssPlugin: 'trim-leaflet-css',
   Rule(rule: { selector: string; remove(): void; parent?: { type: string; params?: string } }) {
@@ -109,7 +121,7 @@ async function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
     ...b,
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
     define: { ...b.define, 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
-    plugins: [litTemplates],
+    plugins: [litTemplates, leafletMarkerStubs],
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
     resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader, basemapLoader] },
     build: {

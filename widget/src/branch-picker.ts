@@ -1253,6 +1253,7 @@ export class BranchPicker extends LitElement {
       weights: this.cfg?.sortWeights,
       from: this.listCentre ?? this.view?.center,
       now,
+      tools: this.layer,
     });
     this.rows = items;
     const active = this.activeIndex();
@@ -1300,7 +1301,7 @@ export class BranchPicker extends LitElement {
     const st = describeStatus(todayStatus(b, now), lang);
     const centre = this.listCentre ?? this.view?.center;
     const selected = this._current?.id === b.id;
-    const v = pointView(b, this.parcelIn, this.stateOf(b), now, lang);
+    const v = pointView(b, this.parcelIn, this.stateOf(b), now, lang, this.layer);
     const dist = centre ? formatDistance(distanceM(centre, b), lang) : '';
     return html`
       <li id="bp-opt-${i}" role="option" part="item" data-id=${b.id}
@@ -1350,7 +1351,7 @@ export class BranchPicker extends LitElement {
       branch: b,
       t: this.t,
       lang: this.langResolved,
-      view: pointView(b, this.parcelIn, st, new Date(), this.langResolved),
+      view: pointView(b, this.parcelIn, st, new Date(), this.langResolved, this.layer),
       quote: st?.state === 'ready' ? st.quote : undefined,
       onRetry: st?.state === 'unavailable' ? () => st.retry() : undefined,
       chosen: this._committed?.id === b.id,

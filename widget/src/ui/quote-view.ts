@@ -1,12 +1,16 @@
 // What a row and the details say about price, delivery time, fit and opening on arrival:
 // a pure view model from (point, parcel, quote state, now), so the words are testable
 // without a browser and the template only lays them out.
-import { arrivalCheck } from '../core/arrival.js';
+// Arrival checks and price/speed orders only mean something with quotes, so they ship with the
+// on-demand tariff layer (quotes/layer.ts) and are passed in (QuoteTools); until it has loaded,
+// rows show prices as loading and keep a plain distance order.
 import { fitCheck, type FitReason } from '../core/fit.js';
+import { sortByDistance, type LatLngLike } from '../core/geo.js';
 import type { QuoteState } from '../core/quotes.js';
 import { formatDate, formatMoney, getMessages } from '../i18n/index.js';
-import { sortPoints, type SortWeights } from '../core/sort.js';
+import type { SortWeights } from '../core/sort.js';
 import type { Branch, Lang, Parcel, Quote, SortOrder } from '../model/index.js';
+import type { QuoteTools } from '../quotes/layer.js';
 
 export interface PointView {
   /** False when the parcel cannot go to this point: greyed, not choosable, no quote requested. */
@@ -49,16 +53,18 @@ export function daysText(q: Pick<Quote, 'deliveryDays'>, lang: Lang): string {
 }
 
 export function pointView(
-  b: Branch, parcel: Parcel | undefined, state: QuoteState | undefined, now: Date, lang: Lang,
+  b: Branch, parcel: Parcel | undefined, state: QuoteState | undefined, now: Date, lang: Lang, tools: QuoteTools | undefined,
 ): PointView {
   if (!parcel) return { fits: true, quote: 'none' };
   const fit = fitCheck(parcel, b);
   if (!fit.fits) return { fits: false, unfit: fitReasonText(fit.reasons[0]!, b.type, lang), quote: 'none' };
   if (!state) return { fits: true, quote: 'none' };
   if (state.state !== 'ready') return { fits: true, quote: state.state };
+  // A ready quote comes from the layer, so the tools are there; "loading" if ever not.
+  if (!tools) return { fits: true, quote: 'loading' };
   const q = state.quote;
   const m = getMessages(lang);
-  const arrival = arrivalCheck(b, q, now);
+  const arrival = tools.arrivalCheck(b, q, now);
   const view: PointView = {
     fits: true,
     quote: 'ready',
@@ -84,8 +90,10 @@ export interface RowOptions {
   openOnArrival: boolean;
   order: SortOrder;
   weights?: SortWeights | undefined;
-  from?: { lat: number; lng: number } | undefined;
+  from?: LatLngLike | undefined;
   now: Date;
+  /** Undefined until the tariff layer has loaded. */
+  tools: QuoteTools | undefined;
 }
 
 function readyQuote(s: QuoteState | undefined): Quote | undefined {
@@ -99,15 +107,19 @@ function readyQuote(s: QuoteState | undefined): Quote | undefined {
  */
 export function listRows(items: readonly Branch[], o: RowOptions): Branch[] {
   let rows = items;
+  const tools = o.tools;
   if (o.parcel && o.onlyFit) rows = rows.filter((b) => fitCheck(o.parcel!, b).fits);
-  if (o.parcel && o.openOnArrival) {
+  // Without the layer there is no ready quote, so nothing is known to be closed on arrival.
+  if (o.parcel && o.openOnArrival && tools) {
     rows = rows.filter((b) => {
       const q = readyQuote(o.stateOf(b));
-      return !q || arrivalCheck(b, q, o.now).openOnArrival;
+      return !q || tools.arrivalCheck(b, q, o.now).openOnArrival;
     });
   }
   if (o.order === 'nearest' || !o.parcel) return [...rows];
-  return sortPoints(rows.map((branch) => ({ branch, quote: readyQuote(o.stateOf(branch)) })), o.order, {
+  // No quotes yet: every point is unquoted, and sortPoints puts those by distance.
+  if (!tools) return o.from ? sortByDistance(rows, o.from) : [...rows];
+  return tools.sortPoints(rows.map((branch) => ({ branch, quote: readyQuote(o.stateOf(branch)) })), o.order, {
     weights: o.weights, from: o.from,
   }).map((r) => r.branch);
 }
