@@ -57,16 +57,16 @@ export class SearchIndex {
    */
   prepare(): Promise<void> {
     this.preparing ??= new Promise<void>((resolve) => {
-      const perCity = new Map<string, number>();
-      const cityKey = new Map<string, string>();
+      // Points per raw city name, by country: nested maps, so no key string is built per point.
+      // City names repeat (thousands of points each): they are normalised once, at the end.
+      const rawCityCount = new Map<string, Map<string, number>>();
       const step = () => {
         const end = Math.min(this.branches.length, this.prepared + PREPARE_CHUNK);
         for (let i = this.prepared; i < end; i++) {
           const b = this.branches[i]!;
-          const raw = `${b.address.country}|${b.address.city}`;
-          let key = cityKey.get(raw);
-          if (key === undefined) { key = `${b.address.country}|${normalizeText(b.address.city)}`; cityKey.set(raw, key); }
-          perCity.set(key, (perCity.get(key) ?? 0) + 1);
+          let cities = rawCityCount.get(b.address.country);
+          if (!cities) rawCityCount.set(b.address.country, (cities = new Map()));
+          cities.set(b.address.city, (cities.get(b.address.city) ?? 0) + 1);
           this.pointText[i] = branchSearchText(b);
           const pc = b.address.postcode.trim();
           if (pc) {
@@ -79,6 +79,13 @@ export class SearchIndex {
         if (end < this.branches.length) {
           setTimeout(step, 0);
           return;
+        }
+        const perCity = new Map<string, number>();
+        for (const [country, cities] of rawCityCount) {
+          for (const [city, count] of cities) {
+            const key = `${country}|${normalizeText(city)}`;
+            perCity.set(key, (perCity.get(key) ?? 0) + count);
+          }
         }
         this.settlementCount = this.settlements.map((s, i) => perCity.get(`${s.country}|${this.settlementText[i]}`) ?? 0);
         resolve();

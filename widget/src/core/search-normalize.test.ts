@@ -22,6 +22,41 @@ describe('normalizeText', () => {
     expect(normalizeText('Łódź Straße')).toBe('lodz strasse');
     expect(normalizeText('№ 115162')).toBe('115162');
   });
+  it('equals whole-string lowercasing + NFD + folding for every code point, alone and in context', () => {
+    // The straightforward definition normalizeText's per-character table must agree with.
+    const fold: Record<string, string> = {
+      'ы': 'и', 'і': 'и', 'є': 'е', 'э': 'е', 'ґ': 'г', 'ъ': '', 'ь': '', "'": '', '’': '', 'ʼ': '', '`': '',
+      'ß': 'ss', 'ø': 'o', 'ł': 'l', 'æ': 'ae', 'œ': 'oe',
+    };
+    const word = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x430 && c <= 0x44f)
+      || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
+    const reference = (s: string) => {
+      const words: string[] = [];
+      let cur = '';
+      for (const ch of s.toLowerCase().normalize('NFD')) {
+        const c = ch.charCodeAt(0);
+        if (c >= 0x300 && c <= 0x36f) continue;
+        const f = fold[ch] ?? (word(c) ? ch : undefined);
+        if (f === undefined) { if (cur) words.push(cur); cur = ''; } else cur += f;
+      }
+      if (cur) words.push(cur);
+      return words.join(' ');
+    };
+    const mismatches: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : 7) {
+      const ch = String.fromCodePoint(cp);
+      const s = `Ab${ch}c${ch}${ch}\u0301 ${ch}'Ё`;
+      if (normalizeText(s) !== reference(s)) mismatches.push(cp.toString(16));
+    }
+    expect(mismatches).toEqual([]);
+  });
+  it('handles long input and reuses no state between calls', () => {
+    const long = 'Ёлка ẞ İ, '.repeat(3000);
+    const got = normalizeText(long);
+    expect(got).toBe('елка ss i '.repeat(3000).trim());
+    expect(normalizeText('  ,, ')).toBe('');
+    expect(normalizeText('Б')).toBe('б');
+  });
 });
 
 describe('queryVariants', () => {
@@ -131,5 +166,16 @@ describe('branchSearchText', () => {
     expect(text).toContain('отделение 25');
     expect(matches(text, queryVariants('125009'))).toBe(true);
     expect(matches(text, queryVariants('Moscow tverskaya'))).toBe(true);
+  });
+  it('equals normalizeText of the parts joined by spaces, with empty and punctuation-only parts', () => {
+    const samples = [
+      { name: "Пункт «Ёж»'", addressLine: '', address: { country: 'UA', region: '', city: 'Київ', street: '-', house: "5'", postcode: ' 01001 ' } },
+      { name: '', addressLine: ',,', address: { country: 'RU', region: 'X', city: 'Straße', street: '\u0301ул.', house: '', postcode: '' } },
+    ];
+    for (const b of samples) {
+      const a = b.address;
+      expect(branchSearchText(b)).toBe(normalizeText([b.name, b.addressLine, a.city, a.street, a.house, a.postcode].join(' ')));
+    }
+    expect(branchSearchText(samples[0]!)).toBe('пункт еж киив 5 01001');
   });
 });
