@@ -9,6 +9,8 @@ export interface ClusterBackend {
   /** Resolves with the answer; rejects only when the backend itself broke (WorkerFailed). */
   request(req: ClusterRequest, transfer?: Transferable[]): Promise<ClusterAnswer>;
   dispose(): void;
+  /** Set by the owner: the list grew, answers given so far are out of date. */
+  onGrow?: (() => void) | undefined;
 }
 
 export class WorkerFailed extends Error {
@@ -28,9 +30,11 @@ export class WorkerBackend implements ClusterBackend {
   private seq = 0;
   private pending = new Map<number, { done: (a: ClusterAnswer) => void; fail: (e: Error) => void }>();
   private broken: WorkerFailed | undefined;
+  onGrow: (() => void) | undefined;
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (e: MessageEvent<ClusterReply>) => {
+      if (!e.data.answer) return this.onGrow?.();
       const p = this.pending.get(e.data.seq);
       this.pending.delete(e.data.seq);
       p?.done(e.data.answer);

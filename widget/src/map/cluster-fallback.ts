@@ -6,10 +6,11 @@ import type { ClusterBackend } from './cluster-client.js';
 
 export async function mainThreadBackend(): Promise<ClusterBackend | undefined> {
   const { ListFeedService } = await import('./list-feed-service.js');
-  const service = new ListFeedService();
-  return {
+  const backend: ClusterBackend = {
     kind: 'main-thread',
     request: (req) => service.handle(req),
     dispose: () => undefined,
   };
+  const service = new ListFeedService(undefined, () => backend.onGrow?.());
+  return backend;
 }

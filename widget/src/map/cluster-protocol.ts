@@ -53,13 +53,16 @@ export interface ListFeedStats {
   rejected: number;
   /** From the open request: all pages fetched and validated. */
   loadedMs: number;
-  /** From the open request: the cluster index built. */
+  /** From the open request: the cluster index of the whole list built. */
   indexedMs: number;
+  /** From the open request: the first (partial) cluster index built, what the map shows first. */
+  firstMs: number;
 }
 
 /** What travels over postMessage: a request tagged with its sequence number, and its answer. */
 export interface ClusterEnvelope { seq: number; req: ClusterRequest }
-export interface ClusterReply { seq: number; answer: ClusterAnswer }
+/** seq 0, no answer: the list grew (more pages indexed), earlier answers are out of date. */
+export type ClusterReply = { seq: number; answer: ClusterAnswer } | { seq: 0; answer?: undefined };
 
 /** Build a PointTable from summaries (main thread, once per load). */
 export function toTable(points: ReadonlyArray<{ id: string; carrier: string; type: string; status: string; lat: number; lng: number }>): PointTable {

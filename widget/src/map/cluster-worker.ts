@@ -3,11 +3,12 @@
 import type { ClusterEnvelope, ClusterReply } from './cluster-protocol.js';
 import { ListFeedService } from './list-feed-service.js';
 
-const service = new ListFeedService();
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ClusterEnvelope>) => void) | null;
   postMessage(m: ClusterReply): void;
 };
+// seq 0 without an answer: "the list grew" (the main thread asks for the view again).
+const service = new ListFeedService(undefined, () => scope.postMessage({ seq: 0 }));
 
 scope.onmessage = (e) => {
   const { seq, req } = e.data;

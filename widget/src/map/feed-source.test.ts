@@ -57,4 +57,26 @@ describe('WorkerBackend', () => {
     await expect(third).rejects.toThrow(/Failed to load worker script/);
     await expect(b.request({ op: 'tile', z: 0, x: 0, y: 0, filter: {} })).rejects.toMatchObject({ name: 'WorkerFailed' });
   });
+
+  it('a message without an answer is the "list grew" notice: onGrow, no request settled', async () => {
+    const sent: Array<{ seq: number }> = [];
+    const on: Record<string, (e: never) => void> = {};
+    const w: WorkerLike = {
+      postMessage: (m) => void sent.push(m),
+      addEventListener: (type: string, fn: (e: never) => void) => { on[type] = fn; },
+      terminate: vi.fn(),
+    };
+    const b = new WorkerBackend(w);
+    const grew = vi.fn();
+    b.onGrow = grew;
+    let settled = false;
+    const pending = b.request({ op: 'stats' }).then(() => (settled = true));
+    on.message!({ data: { seq: 0 } } as never);
+    await new Promise((r) => setTimeout(r, 1));
+    expect(grew).toHaveBeenCalledTimes(1);
+    expect(settled).toBe(false);
+    on.message!({ data: { seq: sent[0]!.seq, answer: { ok: true, value: {}, ms: 0 } } } as never);
+    await pending;
+    expect(grew).toHaveBeenCalledTimes(1);
+  });
 });

@@ -46,6 +46,16 @@ export class RemoteList {
     void this.backend?.then((b) => b.dispose(), () => undefined);
   }
 
+  /** More of the list is indexed: every picker showing it reloads its view's tiles and list. */
+  private grew(): void {
+    if (typeof document === 'undefined') return;
+    for (const el of document.querySelectorAll('branch-picker')) {
+      // The element's client (one ListFeedApi per element): only pickers on this list reload.
+      const api = (el as unknown as { api?: unknown }).api;
+      if (api instanceof ListFeedApi && api.list === this) el.refresh();
+    }
+  }
+
   private start(): Promise<ClusterBackend> {
     this.backend ??= this.connect().catch((e: unknown) => {
       this.backend = undefined;
@@ -61,7 +71,9 @@ export class RemoteList {
     const open: ClusterRequest = { op: 'open', apiBase, apiKey: this.apiKey };
     let why = 'unknown';
     const first = await this.open();
+    const grew = () => this.grew();
     if (first) {
+      first.onGrow = grew;
       try {
         await first.request(open);
         return first;
@@ -76,6 +88,7 @@ export class RemoteList {
       throw new ApiError('network', `the list feed's worker could not start (${why}): serve branch-picker.worker.js from the page's origin, next to branch-picker.js`);
     }
     console.warn(`[branch-picker] no worker for the list feed (${why}): running it on the main thread`);
+    fallback.onGrow = grew;
     await fallback.request(open);
     return fallback;
   }

@@ -30,7 +30,7 @@ function warehouses(n: number): unknown[] {
 interface Served { pages: number[]; maxInFlight: number; limits: string[] }
 
 /** A fake NP endpoint paging through `all`. */
-function npServer(all: unknown[], opts: { failPage?: number; failTimes?: number; refuse?: boolean; delayMs?: number } = {}) {
+function npServer(all: unknown[], opts: { failPage?: number; failTimes?: number; refuse?: boolean; delayMs?: number; hold?: (page: number) => Promise<void> | undefined } = {}) {
   const served: Served = { pages: [], maxInFlight: 0, limits: [] };
   let inFlight = 0;
   let fails = opts.failTimes ?? 0;
@@ -41,6 +41,7 @@ function npServer(all: unknown[], opts: { failPage?: number; failTimes?: number;
     served.maxInFlight = Math.max(served.maxInFlight, inFlight);
     await new Promise((r) => setTimeout(r, opts.delayMs ?? 1));
     inFlight--;
+    await opts.hold?.(Number(body.methodProperties.Page));
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const page = Number(body.methodProperties.Page);
     const limit = Number(body.methodProperties.Limit);
@@ -132,7 +133,10 @@ describe('ListFeedApi over the worker service', () => {
     const list = new RemoteList('', undefined, open ?? (async () => inProcess));
     const reference = new ListFeed({ apiBase: '', fetchImpl: npServer(warehouses(n)).fetchImpl });
     await reference.ready();
-    return { a: new ListFeedApi(list, ''), list, branches: reference.branches };
+    const a = new ListFeedApi(list, '');
+    // Answers come from the first pages until the whole list is in; search waits for all of it.
+    await a.search('zz', undefined);
+    return { a, list, branches: reference.branches };
   }
 
   it('tile() answers valid FeedItems that account for every loaded point; filters apply', async () => {
@@ -157,7 +161,9 @@ describe('ListFeedApi over the worker service', () => {
       terminate: vi.fn(),
     };
     const list = new RemoteList('', undefined, async () => new WorkerBackend(fake));
-    const t = await new ListFeedApi(list, '').tile(0, 0, 0, {});
+    const a = new ListFeedApi(list, '');
+    await a.search('zz', undefined);
+    const t = await a.tile(0, 0, 0, {});
     expect(t.total).toBeGreaterThan(1400);
     expect(fake.terminate).toHaveBeenCalled();
     expect(vi.mocked(console.warn).mock.calls.some((c) => String(c[0]).includes('running it on the main thread'))).toBe(true);
@@ -211,6 +217,52 @@ describe('ListFeedApi over the worker service', () => {
     ctrl.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect((await a.points({ limit: 5 })).items).toHaveLength(5);
+  });
+});
+
+describe('progressive loading', () => {
+  /** 17 pages; pages after the first wait until `open()`. */
+  function slowService(fail?: { failPage: number; failTimes: number }) {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const all = warehouses(17_000);
+    const { fetchImpl, served } = npServer(all, { ...fail, hold: (p) => (p > 1 ? gate : undefined) });
+    const grew = vi.fn();
+    const service = new ListFeedService(fetchImpl, grew);
+    const backend: ClusterBackend = { kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined };
+    const a = new ListFeedApi(new RemoteList('', undefined, async () => backend), '');
+    return { a, all, grew, served, open };
+  }
+  const valid = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 97 !== 5).length;
+
+  it('answers tiles and the list from the first page, then says "grew" as pages are indexed', async () => {
+    const { a, grew, open } = slowService();
+    const first = await a.tile(0, 0, 0, {});
+    expect(first.total).toBe(valid(0, 1000));
+    expect((await a.points({ limit: 5 })).total).toBe(valid(0, 1000));
+    expect(grew).not.toHaveBeenCalled();
+    open();
+    // A search waits for the whole list (a missing city would read as "no such place").
+    await a.search('zz', undefined);
+    // Rebuilt once mid-way (page 1 + REBUILD_EVERY) and once at the end.
+    expect(grew).toHaveBeenCalledTimes(2);
+    expect((await a.tile(0, 0, 0, {})).total).toBe(valid(0, 17_000));
+    expect((await a.points({ limit: 5 })).total).toBe(valid(0, 17_000));
+  }, 30_000);
+
+  it('a load failing after the first answers says "grew" and the next request sees the error', async () => {
+    const { a, grew, open } = slowService({ failPage: 3, failTimes: 4 });
+    expect((await a.tile(0, 0, 0, {})).total).toBe(valid(0, 1000));
+    open();
+    await expect.poll(() => grew.mock.calls.length, { timeout: 10_000 }).toBe(1);
+    await expect(a.tile(0, 0, 0, {})).rejects.toMatchObject({ code: 'http', status: 503 });
+  }, 30_000);
+
+  it('point() finds a warehouse of a loaded page before the rest arrive', async () => {
+    const { a, open } = slowService();
+    await a.tile(0, 0, 0, {});
+    expect((await a.point('np-00000000-0000-4000-8000-000000000004')).name).toBe('Відділення №5');
+    open();
   });
 });
 

@@ -44,12 +44,17 @@ export interface ListFeedOptions {
   fetchImpl?: typeof fetch;
   pageSize?: number;
   timeoutMs?: number;
+  /** After each page is validated and added to `branches`: pages done so far, of `total`. */
+  onPage?: ((done: number, total: number) => void) | undefined;
 }
 
 export class ListFeed {
   readonly apiKey: string;
+  /** The pages loaded so far (in arrival order while loading), then every page in the carrier's order. */
   branches: Branch[] = [];
-  readonly stats: ListFeedStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0 };
+  /** Every page loaded: `branches` is the whole list. */
+  complete = false;
+  readonly stats: ListFeedStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0, firstMs: 0 };
   private byId = new Map<string, Branch>();
   private loading: Promise<void> | undefined;
   private ctrl = new AbortController();
@@ -84,18 +89,29 @@ export class ListFeed {
 
   private async loadAll(): Promise<void> {
     this.started = performance.now();
+    this.complete = false;
+    // Pages are shown as they arrive (onPage): `branches` and `get()` grow page by page.
+    this.branches = [];
+    this.byId = new Map();
     const size = this.opts.pageSize ?? NP_PAGE_LIMIT;
     const first = await this.page(1, size);
     const pageCount = Math.max(1, Math.ceil(first.totalCount / size));
     const pages: Branch[][] = new Array<Branch[]>(pageCount);
-    pages[0] = await this.validate(first.data);
+    let done = 0;
+    const add = (p: number, list: Branch[]) => {
+      pages[p - 1] = list;
+      for (const b of list) if (!this.byId.has(b.id)) { this.byId.set(b.id, b); this.branches.push(b); }
+      this.opts.onPage?.(++done, pageCount);
+    };
+    add(1, await this.validate(first.data));
     const queue = Array.from({ length: pageCount - 1 }, (_, i) => i + 2);
     let failed: unknown;
     const worker = async () => {
       for (let p = queue.shift(); p !== undefined && failed === undefined; p = queue.shift()) {
         try {
           const res = await this.page(p, size).catch((e: unknown) => (isAbort(e) ? Promise.reject(e) : this.page(p!, size)));
-          pages[p - 1] = await this.validate(res.data);
+          const list = await this.validate(res.data);
+          if (failed === undefined) add(p, list);
         } catch (e) {
           failed ??= e;
         }
@@ -103,12 +119,14 @@ export class ListFeed {
     };
     await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, queue.length) }, worker));
     if (failed !== undefined) throw failed;
+    // The whole list in the carrier's page order (the first copy of a duplicate wins), whatever order pages came in.
     const all: Branch[] = [];
     const byId = new Map<string, Branch>();
     for (const list of pages) for (const b of list ?? []) if (!byId.has(b.id)) { byId.set(b.id, b); all.push(b); }
     this.branches = all;
     this.byId = byId;
     this.texts = undefined;
+    this.complete = true;
     this.stats.pages = pageCount;
     this.stats.loadedMs = performance.now() - this.started;
   }
@@ -183,7 +201,7 @@ export class ListFeed {
       const b = list[i]!;
       texts[i] = fold(`${b.name} ${b.addressLine} ${b.address.city} ${b.address.postcode}`);
     }, signal);
-    if (list === this.branches) this.texts = texts;
+    if (list === this.branches && this.complete) this.texts = texts;
     return texts;
   }
 }
