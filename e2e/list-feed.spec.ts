@@ -109,3 +109,41 @@ test('a worker that cannot start is a clear bp-error, not a silent empty map', a
   expect((err!.detail as { message: string }).message).toContain('branch-picker.worker.js');
   await expect(page.getByRole('button', { name: 'Retry' }).first()).toBeVisible();
 });
+
+test('clusters show from the first Nova Poshta page; the map and the list grow as the rest arrive', async ({ page }) => {
+  // Hold every page after the first (the worker's fetches go through the context's routes).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const pages: number[] = [];
+  await page.context().route('**/carriers/nova-poshta/v2.0/json/**', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { calledMethod?: string; methodProperties?: { Page?: string } };
+    const n = Number(body.methodProperties?.Page ?? 1);
+    if (body.calledMethod === 'getWarehouses') pages.push(n);
+    if (body.calledMethod === 'getWarehouses' && n > 1) await held;
+    await route.fallback();
+  });
+  await page.route('**/shop/np-checkout.html', (route) => route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+    body: HOST_PAGE,
+  }));
+  await page.goto('/shop/np-checkout.html');
+
+  /** Points the map accounts for: cluster counts plus single pins. */
+  const onMap = () => page.locator('branch-picker').evaluate((el) => {
+    const root = el.shadowRoot!;
+    let n = root.querySelectorAll('.bp-pin').length;
+    for (const c of root.querySelectorAll('.bp-cluster')) n += Number(c.textContent!.replace(/\D/g, '')) || 0;
+    return n;
+  });
+  await expect.poll(() => shadowCount(page, '.bp-cluster'), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(pages.some((p) => p > 1)).toBe(true);
+  const partial = await onMap();
+  expect(partial).toBeGreaterThan(0);
+  const options = pointsList(page, 'Points').getByRole('option');
+  await expect(options.first()).toBeVisible();
+
+  release();
+  await expect.poll(onMap, { timeout: 20_000 }).toBeGreaterThan(partial);
+  expect(await shadowCount(page, '.leaflet-marker-icon')).toBeLessThanOrEqual(300);
+});
