@@ -67,23 +67,30 @@ const CHUNK = 4096; // fromCharCode.apply argument count stays well under engine
 
 /** Append the normalised form of `s` (a separator, if any, before its first word). */
 function feed(s: string): void {
+  // Module state copied to locals: the loop then runs on registers, not context slots.
+  const o = out;
+  const t = table;
+  let n = len;
+  let sp = space;
   for (let i = 0; i < s.length; i++) {
     const unit = s.charCodeAt(i);
-    let v = table[unit] as number;
+    let v = t[unit] as number;
     if (v === UNSEEN) v = learn(unit);
     if (v > MULTI) {
-      if (space) { if (len > 0) out[len++] = 32; space = false; }
-      out[len++] = v;
+      if (sp) { if (n > 0) o[n++] = 32; sp = false; }
+      o[n++] = v;
     } else if (v === SEP) {
-      space = true;
+      sp = true;
     } else if (v === MULTI) {
       for (const act of multi.get(unit) as string[]) {
-        if (!act) { space = true; continue; }
-        if (space) { if (len > 0) out[len++] = 32; space = false; }
-        for (let k = 0; k < act.length; k++) out[len++] = act.charCodeAt(k);
+        if (!act) { sp = true; continue; }
+        if (sp) { if (n > 0) o[n++] = 32; sp = false; }
+        for (let k = 0; k < act.length; k++) o[n++] = act.charCodeAt(k);
       }
     }
   }
+  len = n;
+  space = sp;
 }
 
 function take(): string {
