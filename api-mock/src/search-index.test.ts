@@ -28,4 +28,21 @@ describe('SearchIndex.prepare', () => {
     const city = index.search('Москва', { limit: 1 });
     expect(city[0]).toMatchObject({ kind: 'city', count: many.filter((b) => b.address.city === 'Москва').length });
   });
+
+  it('finds every point of a postcode, nearest first when a position is given', async () => {
+    // Same postcode at spread-out positions, interleaved with other postcodes and a blank one.
+    const many = Array.from({ length: 30 }, (_, i) => {
+      const base = FIXTURE_BRANCHES[0]!;
+      const postcode = i % 3 === 0 ? '123456' : i % 3 === 1 ? '654321' : '  ';
+      return { ...base, id: `q${i}`, lat: 50 + i * 0.01, lng: 30, address: { ...base.address, postcode } };
+    });
+    const index = new SearchIndex(many, FIXTURE_DATASET.settlements);
+    await index.prepare();
+    const ids = (q: string, near?: { lat: number; lng: number }) =>
+      index.search(q, { limit: 100, near }).map((h) => (h.kind === 'point' ? h.id : ''));
+    const expected = many.filter((b) => b.address.postcode === '123456').map((b) => b.id);
+    expect(ids('123456', { lat: 50, lng: 30 })).toEqual(expected);
+    expect(ids('123456', { lat: 51, lng: 30 })).toEqual([...expected].reverse());
+    expect(ids('111111')).toEqual([]);
+  });
 });
