@@ -31,8 +31,8 @@ function isWordChar(c: number): boolean {
 // character on first sight) instead of lowercasing and decomposing every string: a 1M-point index
 // normalises ~100M characters. Per-character results equal the whole-string ones because the
 // only context-dependent lowercasing (final sigma) and NFD's reordering of marks both land on
-// characters that become a separator or vanish either way (the test checks every BMP code point and a sample of astral ones in
-// the test). Table values: a code unit to emit, or one of these.
+// characters that become a separator or vanish either way (the test checks every BMP code point
+// and a sample of astral ones). Table values: a code unit to emit, or one of these.
 const SEP = 0;
 const DROP = 1;
 const MULTI = 2; // several actions: see `multi`
