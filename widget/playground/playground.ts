@@ -11,10 +11,22 @@ const submitted = document.querySelector<HTMLOutputElement>('#submitted')!;
 
 // Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none
 const params = new URLSearchParams(location.search);
+
+/** Shows a deep-linked value in its control, adding it as an option when it is not one of the presets. */
+function reflect(name: string, value: string): void {
+  const field = controls.elements.namedItem(name);
+  if (!(field instanceof HTMLSelectElement)) return;
+  if (![...field.options].some((o) => o.value === value)) field.add(new Option(`${value} (из ссылки)`, value));
+  field.value = value;
+}
+
 for (const [k, v] of params) {
   picker.setAttribute(k, v);
-  const field = controls.elements.namedItem(k);
-  if (field instanceof HTMLSelectElement) field.value = v;
+  reflect(k, v);
+}
+// The parcel is three attributes; its control holds them as "grams|LxWxH[|declared value]".
+if (params.has('parcel-weight')) {
+  reflect('parcel', [params.get('parcel-weight'), params.get('parcel-size') ?? '', params.get('declared-value')].filter((v) => v !== null).join('|').replace(/\|$/, ''));
 }
 
 /** "grams|LxWxH[|declared value]" -> the parcel attributes (empty: no parcel, no tariffs). */
