@@ -3,9 +3,7 @@
 // panel and a confirm step. Form-associated: submits the chosen point id under `name`.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiClient, ApiError, isAbort, type PointsResult } from './api/client.js';
-import { distanceM } from './core/geo.js';
-import { todayStatus } from './core/hours.js';
-import { emptyFilters, toggleOption, type FilterState } from './core/filters.js';
+import { emptyFilters, type FilterState } from './core/filters.js';
 import {
   BpChangeEvent,
   BpCloseEvent,
@@ -17,13 +15,16 @@ import {
   type ErrorDetail,
   type SelectionDetail,
 } from './element/events.js';
+import { errorCode, errorMessage } from './element/error-detail.js';
+import { locateBuyer } from './element/geolocation.js';
+import { QuoteWiring } from './element/quote-wiring.js';
+import { SearchSuggestions, type SearchState } from './element/search-suggestions.js';
 import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
 import { MapView, type BBox, type ViewChange } from './map/map-view.js';
 import { PointFeed } from './map/feed.js';
 import { apiForSettings } from './map/feed-source.js';
 import {
   BRANCH_TYPES,
-  PAYMENT_METHODS,
   isSelectable,
   type Branch,
   type BranchType,
@@ -31,32 +32,29 @@ import {
   type Lang,
   type Origin,
   type Parcel,
-  type PaymentMethod,
   type Quote,
   type SearchSuggestion,
   type SortOrder,
-  SORT_ORDERS,
   type WidgetConfig,
 } from './model/index.js';
 import { renderDetails } from './ui/details.js';
-import { describeStatus, formatDistance } from './ui/format.js';
-import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from './ui/glyphs.js';
-import { icon } from './ui/icon.js';
-import { getMessages, carrierName, resolveLang, type Messages } from './i18n/index.js';
-import type { CarrierRegistry } from './carriers/registry.js';
-import type { CarrierError } from './carriers/types.js';
+import { renderFilterChips } from './ui/filter-chips.js';
+import { renderMapPanel } from './ui/map-panel.js';
+import { renderModalShell } from './ui/modal-shell.js';
+import { renderPointList } from './ui/point-list.js';
+import { renderPointRow } from './ui/point-row.js';
+import { renderSearchCombobox } from './ui/search-combobox.js';
+import { getMessages, resolveLang, type Messages } from './i18n/index.js';
 import { fitCheck } from './core/fit.js';
-import type { QuoteScheduler, QuoteState, QuoteStats } from './core/quotes.js';
-import type { QuoteLayer } from './quotes/layer.js';
+import type { QuoteStats } from './core/quotes.js';
 import { loadQuoteLayer } from './quotes/layer-loader.js';
 import { PARCEL_ATTRIBUTES, resolveParcel, type ParcelAttribute } from './element/parcel-input.js';
-import { listRows, pointView, type PointView } from './ui/quote-view.js';
+import { listRows, pointView } from './ui/quote-view.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
 import { VERSION } from './version.js';
 
 const PAGE = 50;
 const LIST_DEBOUNCE_MS = 200;
-const SEARCH_DEBOUNCE_MS = 150;
 /** list-only layout: the area searched around the centre, widened once when empty. */
 const LIST_RADIUS_DEG = 0.12;
 
@@ -125,11 +123,7 @@ export class BranchPicker extends LitElement {
     _details: { state: true },
     _detailsLoading: { state: true },
     _committed: { state: true },
-    _query: { state: true },
-    _suggestions: { state: true },
-    _suggestOpen: { state: true },
-    _suggestActive: { state: true },
-    _searchFailed: { state: true },
+    _search: { state: true },
     _notice: { state: true },
     _announcement: { state: true },
     _mapError: { state: true },
@@ -187,11 +181,8 @@ export class BranchPicker extends LitElement {
   declare private _details: boolean;
   declare private _detailsLoading: boolean;
   declare private _committed: Branch | undefined;
-  declare private _query: string;
-  declare private _suggestions: SearchSuggestion[];
-  declare private _suggestOpen: boolean;
-  declare private _suggestActive: number;
-  declare private _searchFailed: boolean;
+  /** The search combobox (owned by `search`, stored here so changes re-render). */
+  declare private _search: SearchState;
   declare private _notice: { text: string; warn: boolean } | undefined;
   declare private _announcement: string;
   declare private _mapError: boolean;
@@ -211,22 +202,17 @@ export class BranchPicker extends LitElement {
   private parcelIn: Parcel | undefined;
   private originIn: Origin | undefined;
   private cfg: WidgetConfig | undefined;
-  private quotes: QuoteScheduler | undefined;
-  private registry: CarrierRegistry | undefined;
-  private quotesFor = '';
-  /** The tariff layer, loaded on demand the first time a parcel and an origin are set. */
-  private layer: QuoteLayer | undefined;
-  private layerLoading = false;
-  private layerFailed = false;
-  private parcelFor = '';
-  /** Carriers whose origin lookup is running / failed (retry repeats it). */
-  private originPending = new Set<string>();
-  private originFailed = new Set<string>();
-  private originCtrl: AbortController | undefined;
-  private visible = new Set<string>();
-  private io: IntersectionObserver | undefined;
-  private wantTimer: ReturnType<typeof setTimeout> | undefined;
-  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tariffs: the scheduler, the on-demand layer and what is priced. */
+  private tariffs = new QuoteWiring(this, {
+    loadLayer: loadQuoteLayer,
+    inputs: () => ({ parcel: this.parcelIn, origin: this.originIn, apiBase: this._settings.apiBase, carrierTimeoutMs: this.cfg?.carrierTimeoutMs }),
+    targets: () => ({ rows: this.rows, details: this._details, current: this._current, committed: this._committed }),
+    listRoot: () => this.renderRoot.querySelector<HTMLElement>('.scroll'),
+    changed: () => {
+      this._qv++;
+    },
+    report: (d) => this.report(d),
+  });
   /** The rows of the last render, in display order (filters and sort applied). */
   private rows: Branch[] = [];
   private readonly internals: ElementInternals;
@@ -238,16 +224,19 @@ export class BranchPicker extends LitElement {
   private applied: Settings | undefined;
   private reportedIssues = new Set<string>();
   private listCtrl: AbortController | undefined;
-  private searchCtrl: AbortController | undefined;
   private pointCtrl: AbortController | undefined;
   private configCtrl: AbortController | undefined;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readyFired = false;
   private configFor: string | undefined;
   private configPending = false;
   private reducedMotion = false;
   private meMarker: { remove(): void } | undefined;
+  private search = new SearchSuggestions(this, {
+    search: (q, signal) => this.api.search(q, this.view?.center ?? this.listCentre, signal),
+    changed: (s) => (this._search = s),
+    picked: (s) => this.pickSuggestion(s),
+  });
 
   constructor() {
     super();
@@ -263,11 +252,7 @@ export class BranchPicker extends LitElement {
     this._active = -1;
     this._details = false;
     this._detailsLoading = false;
-    this._query = '';
-    this._suggestions = [];
-    this._suggestOpen = false;
-    this._suggestActive = -1;
-    this._searchFailed = false;
+    this._search = this.search.state;
     this._announcement = '';
     this._mapError = false;
     this._fallback = false;
@@ -368,11 +353,8 @@ export class BranchPicker extends LitElement {
     super.disconnectedCallback();
     this.destroyMap();
     this.listCtrl?.abort();
-    this.searchCtrl?.abort();
     this.pointCtrl?.abort();
     clearTimeout(this.listTimer);
-    clearTimeout(this.searchTimer);
-    this.stopQuotes();
   }
 
   private get t(): Messages {
@@ -381,7 +363,8 @@ export class BranchPicker extends LitElement {
 
   /** Tariff counters (requests, cache hits...) for diagnostics and benchmarks; undefined without a parcel. */
   get quoteStats(): Readonly<QuoteStats> | undefined {
-    return this.quotes ? { ...this.quotes.stats } : undefined;
+    const q = this.tariffs.scheduler;
+    return q ? { ...q.stats } : undefined;
   }
 
   private get langResolved(): Lang {
@@ -448,8 +431,8 @@ export class BranchPicker extends LitElement {
     if (prev && (prev.types.join() !== s.types.join() || prev.carriers.join() !== s.carriers.join())) this.refresh();
     if (s.selected && (!prev || prev.selected !== s.selected) && this._committed?.id !== s.selected) void this.preselect(s.selected);
     if (this._ready) this.ensureMap();
-    this.ensureQuotes();
-    this.observeRows();
+    this.tariffs.ensure();
+    this.tariffs.observeRows();
     if (changed.has('_committed' as keyof BranchPicker) || changed.has('required') || !prev) this.syncForm();
     if (this._ready && !this.readyFired) {
       this.readyFired = true;
@@ -564,196 +547,6 @@ export class BranchPicker extends LitElement {
     });
   }
 
-  // ---------------------------------------------------------------- tariffs
-
-  /** Create, update or stop the quote scheduler from the effective parcel / origin / API base. */
-  private ensureQuotes(): void {
-    const parcel = this.parcelIn;
-    const origin = this.originIn;
-    if (!parcel || !origin) {
-      this.stopQuotes();
-      return;
-    }
-    const layer = this.layer;
-    if (!layer) {
-      this.loadLayer();
-      return;
-    }
-    const base = `${this._settings.apiBase}|${this.cfg?.carrierTimeoutMs ?? ''}`;
-    const key = `${base}|${JSON.stringify(origin)}`;
-    const parcelKey = JSON.stringify(parcel);
-    // Called on every update: only real changes reach the scheduler (a new parcel re-keys everything).
-    if (this.quotes && this.quotesFor.startsWith(`${base}|`)) {
-      if (this.quotesFor !== key) {
-        this.quotesFor = key;
-        if (this.registry) void this.startQuotes(origin, this.quotes, this.registry, layer);
-      }
-      if (parcelKey !== this.parcelFor) {
-        this.parcelFor = parcelKey;
-        this.quotes.setParcel(parcel);
-      }
-      return;
-    }
-    this.stopQuotes();
-    this.quotesFor = key;
-    this.parcelFor = parcelKey;
-    const registry = layer.createRegistry({ apiBase: this._settings.apiBase });
-    const q = layer.createScheduler({
-      carriers: registry, parcel, origin,
-      ...(this.cfg?.carrierTimeoutMs ? { carrierTimeoutMs: this.cfg.carrierTimeoutMs } : {}),
-      onUpdate: () => {
-        this._qv++;
-      },
-    });
-    this.quotes = q;
-    this.registry = registry;
-    void this.startQuotes(origin, q, registry, layer);
-  }
-
-  /** Fetch the tariff layer once; a failure (404, CSP, offline) shows the points as "unavailable, retry". */
-  private loadLayer(): void {
-    if (this.layerLoading || this.layerFailed) return;
-    this.layerLoading = true;
-    loadQuoteLayer().then(
-      (layer) => {
-        this.layer = layer;
-        this.layerLoading = false;
-        // Start at once so the rows go from skeleton to price without a blank frame.
-        this.ensureQuotes();
-        this._qv++;
-      },
-      (e: unknown) => {
-        this.layerLoading = false;
-        this.layerFailed = true;
-        this._qv++;
-        this.report({ code: 'network', message: `tariffs unavailable: ${errorMessage(e)}` });
-      },
-    );
-  }
-
-  private retryLayer(): void {
-    if (!this.layerFailed) return;
-    this.layerFailed = false;
-    this._qv++;
-    this.loadLayer();
-  }
-
-  /** Complete the origin (e.g. Nova Poshta city ref from "UA:Київ") before asking for anything. */
-  // Carriers waiting for that lookup show "loading" and are not asked yet; the others start at once.
-  private async startQuotes(origin: Origin, q: QuoteScheduler, registry: CarrierRegistry, layer: QuoteLayer): Promise<void> {
-    this.originCtrl?.abort();
-    const ctrl = new AbortController();
-    this.originCtrl = ctrl;
-    this.originPending = new Set(registry.list().filter((a) => a.originRequest?.(origin)).map((a) => a.id));
-    this.originFailed.clear();
-    this.scheduleWant(0);
-    if (!this.originPending.size) return;
-    try {
-      const done = await layer.completeOrigin(registry, origin, (u, i) => fetch(u, i), ctrl.signal);
-      if (ctrl.signal.aborted || this.quotes !== q) return;
-      for (const e of done.errors) {
-        console.warn(`[branch-picker] origin for ${e.carrier}: ${e.message}`);
-        this.originFailed.add(e.carrier);
-      }
-      q.setOrigin(done.origin);
-    } catch {
-      if (ctrl.signal.aborted || this.quotes !== q) return;
-    }
-    this.originPending.clear();
-    this._qv++;
-    this.scheduleWant(0);
-  }
-
-  private stopQuotes(): void {
-    this.originCtrl?.abort();
-    this.quotes?.dispose();
-    this.quotes = undefined;
-    this.registry = undefined;
-    this.quotesFor = '';
-    clearTimeout(this.wantTimer);
-    clearTimeout(this.expiryTimer);
-  }
-
-  /** Rows entering or leaving the list's viewport decide what is priced (plus the selection). */
-  private observeRows(): void {
-    const root = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (!this.quotes || !root) {
-      this.io?.disconnect();
-      this.io = undefined;
-      if (this.quotes) this.scheduleWant();
-      return;
-    }
-    if (!this.io || this.io.root !== root) {
-      this.io?.disconnect();
-      this.visible.clear();
-      this.io = new IntersectionObserver((entries) => {
-        for (const e of entries) {
-          const id = (e.target as HTMLElement).dataset.id;
-          if (!id) continue;
-          if (e.isIntersecting) this.visible.add(id);
-          else this.visible.delete(id);
-        }
-        this.scheduleWant();
-      }, { root, rootMargin: '40px 0px' });
-    }
-    const io = this.io;
-    for (const li of root.querySelectorAll<HTMLElement>('li.item')) {
-      if (li.dataset.observed === '1') continue;
-      li.dataset.observed = '1';
-      io.observe(li);
-    }
-  }
-
-  private scheduleWant(delay = 80): void {
-    clearTimeout(this.wantTimer);
-    this.wantTimer = setTimeout(() => this.wantNow(), delay);
-  }
-
-  /** Visible rows (in display order) and the selection; points the parcel cannot fit are never priced. */
-  private wantNow(): void {
-    const q = this.quotes;
-    const parcel = this.parcelIn;
-    if (!q || !parcel) return;
-    const shown = this._details ? [] : this.rows.filter((b) => this.visible.has(b.id));
-    const list = [...shown, ...[this._current, this._committed].filter((b): b is Branch => !!b)];
-    q.want(list.filter((b) => !this.originPending.has(b.carrier) && fitCheck(parcel, b).fits));
-    this.armExpiry();
-  }
-
-  /** Re-ask when the shown quote of the selection expires, so the details never show a stale price. */
-  private armExpiry(): void {
-    clearTimeout(this.expiryTimer);
-    const st = this._current ? this.quotes?.stateOf(this._current.id) : undefined;
-    if (st?.state !== 'ready') return;
-    const ms = Date.parse(st.quote.expiresAt) - Date.now();
-    this.expiryTimer = setTimeout(() => this.quotes?.refresh(), Math.max(1000, Math.min(ms + 50, 2 ** 31 - 1)));
-  }
-
-  private stateOf(b: Branch): QuoteState | undefined {
-    if (!this.quotes) {
-      if (!this.parcelIn || !this.originIn) return undefined;
-      if (this.layerFailed) {
-        const error = { kind: 'network', carrier: b.carrier, codes: [], message: 'tariffs unavailable', retryable: true } satisfies CarrierError;
-        return { state: 'unavailable', error, retry: () => this.retryLayer() };
-      }
-      return this.layerLoading ? { state: 'loading' } : undefined;
-    }
-    return this.originPending.has(b.carrier) ? { state: 'loading' } : this.quotes.stateOf(b.id);
-  }
-
-  /** Retry every failed point of a carrier (one request per shared key), or its failed origin lookup. */
-  private retryCarrier(carrier: string): void {
-    if (this.originFailed.has(carrier) && this.quotes && this.originIn && this.registry && this.layer) {
-      void this.startQuotes(this.originIn, this.quotes, this.registry, this.layer);
-      return;
-    }
-    for (const b of this.rows) {
-      if (b.carrier !== carrier) continue;
-      const st = this.stateOf(b);
-      if (st?.state === 'unavailable') st.retry();
-    }
-  }
-
   // ---------------------------------------------------------------- list
 
   private queryFilters() {
@@ -831,7 +624,7 @@ export class BranchPicker extends LitElement {
     this._active = this._items.findIndex((x) => x.id === b.id);
     this.mapView?.setSelected(toFeedPoint(b));
     this.mapView?.reveal(b.lat, b.lng, revealZoom);
-    if (this.quotes) this.scheduleWant(0);
+    if (this.tariffs.scheduler) this.tariffs.scheduleWant(0);
     if (openDetails) void this.openDetails();
     else void this.scrollActiveIntoView();
   }
@@ -889,7 +682,7 @@ export class BranchPicker extends LitElement {
 
   private selectionDetail(b: Branch): SelectionDetail {
     const d: SelectionDetail = { branch: toBranchDetail(b) };
-    const own = this.stateOf(b);
+    const own = this.tariffs.stateOf(b);
     if (this.quote && this.quote.pointId === b.id) d.quote = this.quote;
     else if (own?.state === 'ready' && Date.parse(own.quote.expiresAt) > Date.now()) d.quote = structuredClone(own.quote);
     return d;
@@ -903,7 +696,7 @@ export class BranchPicker extends LitElement {
   private async commit(b: Branch): Promise<boolean> {
     if (!this.choosable(b)) return false;
     // Expired quotes of the selection are asked again; the choice never waits for a carrier.
-    this.quotes?.refresh();
+    this.tariffs.scheduler?.refresh();
     const ok = this.dispatchEvent(new BpSelectEvent(this.selectionDetail(b)));
     if (!ok) return false;
     this._committed = b;
@@ -945,75 +738,8 @@ export class BranchPicker extends LitElement {
 
   // ---------------------------------------------------------------- search
 
-  private onSearchInput(e: Event): void {
-    this._query = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
-  }
-
-  private async runSearch(): Promise<void> {
-    const q = this._query.trim();
-    this.searchCtrl?.abort();
-    if (q.length < 2) {
-      this._suggestions = [];
-      this._suggestOpen = false;
-      return;
-    }
-    const ctrl = new AbortController();
-    this.searchCtrl = ctrl;
-    try {
-      const items = await this.api.search(q, this.view?.center ?? this.listCentre, ctrl.signal);
-      if (ctrl.signal.aborted) return;
-      this._suggestions = items;
-      this._searchFailed = false;
-    } catch (e) {
-      if (isAbort(e) || ctrl.signal.aborted) return;
-      this._suggestions = [];
-      this._searchFailed = true;
-    }
-    this._suggestActive = -1;
-    this._suggestOpen = true;
-  }
-
-  private onSearchKey(e: KeyboardEvent): void {
-    const n = this._suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        if (!this._suggestOpen) {
-          if (n) this._suggestOpen = true;
-          else void this.runSearch();
-          return;
-        }
-        this._suggestActive = n ? (this._suggestActive + 1) % n : -1;
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        if (this._suggestOpen && n) this._suggestActive = this._suggestActive <= 0 ? n - 1 : this._suggestActive - 1;
-        break;
-      case 'Enter': {
-        const s = this._suggestOpen ? this._suggestions[this._suggestActive >= 0 ? this._suggestActive : 0] : undefined;
-        if (s) {
-          e.preventDefault();
-          this.pickSuggestion(s);
-        }
-        break;
-      }
-      case 'Escape':
-        // Keep the dialog open: Escape first closes the popup, then clears the box.
-        if (this._suggestOpen || this._query) {
-          e.preventDefault();
-          e.stopPropagation();
-          if (this._suggestOpen) this._suggestOpen = false;
-          else this._query = '';
-        }
-        break;
-    }
-  }
-
+  /** A suggestion was picked: a city moves the map (or the list), a point opens its details. */
   private pickSuggestion(s: SearchSuggestion): void {
-    this._suggestOpen = false;
-    this._query = s.label;
     if (s.kind === 'city') {
       if (this.mapView) this.mapView.goTo(s.lat, s.lng, 13);
       else {
@@ -1029,15 +755,11 @@ export class BranchPicker extends LitElement {
 
   private locate(): void {
     const t = this.t;
-    if (typeof navigator === 'undefined' || !navigator.geolocation) {
-      this.setNotice(t.geolocationUnavailable, true);
-      return;
-    }
-    this.setNotice(t.locating, false);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
+    locateBuyer({
+      unsupported: () => this.setNotice(t.geolocationUnavailable, true),
+      started: () => this.setNotice(t.locating, false),
+      found: (lat, lng) => {
         this._notice = undefined;
-        const { latitude: lat, longitude: lng } = pos.coords;
         if (this.mapView) {
           this.mapView.goTo(lat, lng, 14);
           this.meMarker?.remove();
@@ -1047,13 +769,11 @@ export class BranchPicker extends LitElement {
           void this.loadList();
         }
       },
-      (err) => {
-        const denied = err.code === err.PERMISSION_DENIED;
+      failed: (denied) => {
         this.setNotice(denied ? t.geolocationDenied : t.geolocationUnavailable, true);
         this.report({ code: 'geolocation', message: denied ? 'geolocation permission denied' : 'geolocation unavailable' }, false);
       },
-      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
-    );
+    });
   }
 
   private setNotice(text: string, warn: boolean): void {
@@ -1119,24 +839,16 @@ export class BranchPicker extends LitElement {
     const s = this._settings;
     const live = html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>`;
     if (s.mode !== 'modal') return html`<div class="root" ?inert=${this._disabled}>${this.renderPicker()}</div>${live}`;
-    const t = this.t;
-    const c = this._committed;
-    return html`
-      <button class="trigger" part="trigger" type="button" aria-haspopup="dialog" ?disabled=${this._disabled} @click=${() => void this.open()}>
-        ${icon(UI_GLYPHS.pin)}
-        <span class="t-main">
-          ${c ? html`<span>${c.name}</span><span class="t-sub">${c.addressLine}</span>` : html`<span>${t.choosePoint}</span>`}
-        </span>
-        <span class="t-act">${c ? t.change : nothing}</span>
-      </button>
-      <dialog aria-labelledby="bp-dialog-title" @close=${this.onDialogClose}>
-        <div class="dlg-head">
-          <h2 id="bp-dialog-title">${t.dialogTitle}</h2>
-          <button class="btn icon-only" type="button" aria-label=${t.close} @click=${() => this.close()}>${icon(UI_GLYPHS.close)}</button>
-        </div>
-        <div class="root">${this._dialogOpen ? this.renderPicker() : nothing}</div>
-      </dialog>
-      ${live}`;
+    return renderModalShell({
+      t: this.t,
+      committed: this._committed,
+      disabled: this._disabled,
+      picker: this._dialogOpen ? this.renderPicker() : nothing,
+      live,
+      onOpen: () => void this.open(),
+      onClose: () => this.close(),
+      onDialogClose: this.onDialogClose,
+    });
   }
 
   private onDialogClose = (): void => {
@@ -1148,89 +860,55 @@ export class BranchPicker extends LitElement {
 
   private renderPicker(): TemplateResult {
     const s = this._settings;
+    const t = this.t;
     const side = this._details ? 'has-details' : '';
+    const types = this.allowedTypes;
     return html`
       <div class="picker layout-${s.layout}">
         <div class="bar">
-          ${this.renderSearch()}
-          ${this.renderFilters()}
+          ${renderSearchCombobox({
+            t,
+            state: this._search,
+            onInput: this.search.onInput,
+            onKey: this.search.onKey,
+            onBlur: this.search.onBlur,
+            onPick: this.search.pick,
+            onLocate: () => this.locate(),
+          })}
+          ${renderFilterChips({
+            t,
+            filters: this._filters,
+            facets: this._facets,
+            allowed: types,
+            parcel: !!this.parcelIn,
+            onlyFit: this.onlyFit,
+            openOnArrival: this._openOnArrival,
+            onFilters: (next) => this.setFilters(next),
+            onToggleOnlyFit: () => (this._onlyFit = !this.onlyFit),
+            onToggleOpenOnArrival: () => (this._openOnArrival = !this._openOnArrival),
+          })}
           ${this._notice ? html`<div class="notice ${this._notice.warn ? 'warn' : ''}">${this._notice.text}</div>` : nothing}
         </div>
         <div class="body">
           <div class="side ${side} ${this._sheetExpanded ? 'expanded' : ''}">
             ${s.layout === 'both' ? html`<button class="sheet-handle" type="button" aria-expanded=${this._sheetExpanded ? 'true' : 'false'}
-              @click=${() => (this._sheetExpanded = !this._sheetExpanded)}>${this._sheetExpanded ? this.t.collapseList : this.t.expandList}</button>` : nothing}
+              @click=${() => (this._sheetExpanded = !this._sheetExpanded)}>${this._sheetExpanded ? t.collapseList : t.expandList}</button>` : nothing}
             ${this._details ? this.renderDetailsPanel() : this.renderList()}
           </div>
-          ${s.layout === 'list' ? nothing : this.renderMap()}
+          ${s.layout === 'list' ? nothing : renderMapPanel({
+            t,
+            types,
+            error: this._mapError,
+            fallback: this._fallback,
+            onRetry: () => this.refresh(),
+          })}
         </div>
       </div>`;
   }
 
-  private renderSearch(): TemplateResult {
-    const t = this.t;
-    const open = this._suggestOpen;
-    const active = this._suggestActive;
-    return html`
-      <div class="search-row">
-        <div class="combo">
-          ${icon(UI_GLYPHS.search)}
-          <input
-            part="search"
-            type="text"
-            role="combobox"
-            aria-label=${t.search}
-            aria-autocomplete="list"
-            aria-controls="bp-suggest"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-activedescendant=${open && active >= 0 ? `bp-sug-${active}` : nothing}
-            autocomplete="off"
-            spellcheck="false"
-            placeholder=${t.searchPlaceholder}
-            .value=${this._query}
-            @input=${this.onSearchInput}
-            @keydown=${this.onSearchKey}
-            @blur=${() => (this._suggestOpen = false)}
-          />
-          <ul id="bp-suggest" class="suggest" role="listbox" aria-label=${t.suggestions} ?hidden=${!open}>
-            ${this._suggestions.map(
-              (sg, i) => html`<li id="bp-sug-${i}" role="option" aria-selected=${i === active ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pickSuggestion(sg)}>
-                <span class="s-icon">${icon(sg.kind === 'city' ? UI_GLYPHS.pin : TYPE_GLYPHS.pickup_point)}</span>
-                <span><div class="s-main">${sg.label}</div>
-                <div class="s-sub">${sg.kind === 'city' ? [sg.region, t.suggestionPoints(sg.count)].filter(Boolean).join(' · ') : sg.addressLine}</div></span>
-              </li>`,
-            )}
-            ${open && !this._suggestions.length
-              ? html`<li class="empty" role="presentation">${this._searchFailed ? t.apiError : t.nothingFound}</li>` : nothing}
-          </ul>
-        </div>
-        <button class="btn icon-only" type="button" aria-label=${t.nearMe} title=${t.nearMe} @click=${this.locate}>${icon(UI_GLYPHS.locate)}</button>
-      </div>`;
-  }
-
-  private renderFilters(): TemplateResult {
-    const t = this.t;
-    const f = this._filters;
-    const fc = this._facets;
-    const allowed: readonly BranchType[] = this._settings.types.length ? this._settings.types : BRANCH_TYPES;
-    const count = (n: number | undefined) => (n === undefined ? nothing : html`<span class="count">${n}</span>`);
-    const chip = (label: string, pressed: boolean, onClick: () => void, extra: unknown = nothing, n?: number) =>
-      html`<button class="chip" type="button" aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>${extra}${label}${count(n)}</button>`;
-    return html`
-      <div class="filters" part="filters" role="group" aria-label=${t.filters}>
-        ${allowed.length > 1 ? allowed.map((ty) => chip(t.typesPlural[ty], f.types.includes(ty),
-          () => this.setFilters(toggleOption(f, 'types', ty)), html`<span class="dot t-${ty}"></span>`, fc ? (fc.type[ty] ?? 0) : undefined)) : nothing}
-        ${allowed.length > 1 ? html`<span class="sep"></span>` : nothing}
-        ${chip(t.openNow, f.openNow, () => this.setFilters({ ...f, openNow: !f.openNow }), icon(UI_GLYPHS.clock))}
-        ${chip(t.weekends, f.weekends, () => this.setFilters({ ...f, weekends: !f.weekends }))}
-        <span class="sep"></span>
-        ${PAYMENT_METHODS.map((m: PaymentMethod) => chip(t.paymentNames[m], f.payment.includes(m),
-          () => this.setFilters(toggleOption(f, 'payment', m)), icon(PAYMENT_GLYPHS[m]), fc ? (fc.payment[m] ?? 0) : undefined))}
-        ${this.parcelIn ? html`<span class="sep"></span>
-          ${chip(t.onlyFit, this.onlyFit, () => (this._onlyFit = !this.onlyFit), icon(UI_GLYPHS.check))}
-          ${chip(t.openOnArrival, this._openOnArrival, () => (this._openOnArrival = !this._openOnArrival), icon(UI_GLYPHS.clock))}` : nothing}
-      </div>`;
+  /** The types the shop allows (all when it did not restrict them). */
+  private get allowedTypes(): readonly BranchType[] {
+    return this._settings.types.length ? this._settings.types : BRANCH_TYPES;
   }
 
   private get onlyFit(): boolean {
@@ -1243,102 +921,70 @@ export class BranchPicker extends LitElement {
 
   private renderList(): TemplateResult {
     const t = this.t;
+    const lang = this.langResolved;
     const now = new Date();
+    const tariffs = this.tariffs;
+    const stateOf = (b: Branch) => tariffs.stateOf(b);
     const items = listRows(this._items, {
       parcel: this.parcelIn,
-      stateOf: (b) => this.stateOf(b),
+      stateOf,
       onlyFit: this.onlyFit,
       openOnArrival: this._openOnArrival,
       order: this.sortOrder,
       weights: this.cfg?.sortWeights,
       from: this.listCentre ?? this.view?.center,
       now,
-      tools: this.layer,
+      tools: tariffs.layer,
     });
     this.rows = items;
     const active = this.activeIndex();
-    const err = this._listError;
-    const first = this._listLoading && !this._items.length && !err;
     const failing = new Set<string>();
     for (const b of items) {
-      const st = this.stateOf(b);
-      if (st?.state === 'unavailable' && (st.error.retryable || this.originFailed.has(b.carrier))) failing.add(b.carrier);
+      const st = stateOf(b);
+      if (st?.state === 'unavailable' && (st.error.retryable || tariffs.originFailed.has(b.carrier))) failing.add(b.carrier);
     }
-    return html`
-      <div class="list-head">
-        <span>${first ? t.loadingPoints : err ? '' : t.found(this._total)}</span>
-        ${this.parcelIn ? html`<label class="sort">${t.sortBy}
-          <select @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as SortOrder)}>
-            ${SORT_ORDERS.map((o) => html`<option value=${o} ?selected=${o === this.sortOrder}>${t.sortNames[o]}</option>`)}
-          </select></label>` : nothing}
-      </div>
-      ${this._listLoading ? html`<div class="progress" aria-hidden="true"></div>` : nothing}
-      <div class="scroll">
-        ${err ? html`<div class="state error">${icon(UI_GLYPHS.warn)}
-            <div>${err.code === 'timeout' ? t.timeoutError : t.apiError}</div>
-            <button class="btn" type="button" @click=${() => void this.loadList()}>${t.retry}</button></div>`
-          : first ? html`<div aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="skeleton"></div>`)}</div>`
-          : !items.length && !this._listLoading ? html`<div class="state">${t.nothingHere}</div>`
-          : nothing}
-        <ul class="points" role="listbox" part="list" aria-label=${t.points} tabindex="0" ?hidden=${!!err || !items.length}
-          aria-activedescendant=${active >= 0 ? `bp-opt-${active}` : nothing}
-          aria-busy=${this._listLoading ? 'true' : 'false'}
-          @keydown=${this.onListKey} @focus=${this.onListFocus}>
-          ${items.map((b, i) => this.renderItem(b, i, active, now))}
-        </ul>
-        ${[...failing].map((c) => html`<div class="carrier-note" role="group" aria-label=${t.carrierUnavailable(carrierName(c, this.langResolved))}>
-          ${icon(UI_GLYPHS.warn)}<span>${t.carrierUnavailable(carrierName(c, this.langResolved))}</span>
-          <button class="btn small" type="button" @click=${() => this.retryCarrier(c)}>${t.retry}</button></div>`)}
-        ${!err && items.length < this._total && items.length >= this._limit
-          ? html`<div class="more"><button class="btn" type="button" @click=${() => { this._limit += PAGE; void this.loadList(); }}>${t.showMore}</button></div>`
-          : nothing}
-      </div>`;
-  }
-
-  private renderItem(b: Branch, i: number, active: number, now: Date): TemplateResult {
-    const t = this.t;
-    const lang = this.langResolved;
-    const st = describeStatus(todayStatus(b, now), lang);
     const centre = this.listCentre ?? this.view?.center;
-    const selected = this._current?.id === b.id;
-    const v = pointView(b, this.parcelIn, this.stateOf(b), now, lang, this.layer);
-    const dist = centre ? formatDistance(distanceM(centre, b), lang) : '';
-    return html`
-      <li id="bp-opt-${i}" role="option" part="item" data-id=${b.id}
-        class="item ${i === active ? 'active' : ''} ${isSelectable(b) && v.fits ? '' : 'off'} ${v.fits ? '' : 'unfit'} ${this._hoverId === b.id ? 'hover' : ''}"
-        aria-selected=${selected ? 'true' : 'false'} aria-disabled=${v.fits ? nothing : 'true'}
-        @click=${() => { this.showPoint(b, true); }}
-        @mouseenter=${() => this.mapView?.hover(b.id)} @mouseleave=${() => this.mapView?.hover(undefined)}>
-        <span class="badge t-${b.type}" title=${t.typeShort[b.type]}>${icon(TYPE_GLYPHS[b.type])}</span>
-        <span class="name">${b.name}</span>
-        ${this.parcelIn ? this.renderPrice(v) : html`<span class="dist">${dist}</span>`}
-        <span class="addr">${b.addressLine}</span>
-        ${this.parcelIn ? html`<span class="when ${v.closedOnArrival ? 'warn' : ''}">${
-          !v.fits ? v.unfit : v.quote === 'ready' ? (v.closedOnArrival ?? v.arrives) : v.quote === 'loading' ? html`<span class="sk w"></span>` : ''}</span>` : nothing}
-        <span class="meta">
-          <span class="sr-only">${t.typeShort[b.type]}.</span>
-          <span class="status ${st.tone}">${st.text}</span>
-          ${this.parcelIn && dist ? html`<span class="d">${dist}</span>` : nothing}
-          <span class="pay">${b.payment.map((m) => icon(PAYMENT_GLYPHS[m], t.paymentNames[m]))}</span>
-          ${this._committed?.id === b.id ? html`<span class="chosen-mark">${icon(UI_GLYPHS.check)}${t.selected}</span>` : nothing}
-        </span>
-      </li>`;
-  }
-
-  /** The price cell keeps its size in every state (no layout shift when prices arrive). */
-  private renderPrice(v: PointView): TemplateResult {
-    const t = this.t;
-    if (!v.fits) return html`<span class="price muted">${t.doesNotFit}</span>`;
-    switch (v.quote) {
-      case 'ready':
-        return html`<span class="price"><b>${v.price}</b><small>${v.days}</small></span>`;
-      case 'loading':
-        return html`<span class="price"><span class="sk"></span><span class="sk s"></span><span class="sr-only">${t.quoteLoading}</span></span>`;
-      case 'unavailable':
-        return html`<span class="price muted">${t.priceUnavailable}</span>`;
-      default:
-        return html`<span class="price"></span>`;
-    }
+    return renderPointList({
+      t,
+      lang,
+      rows: items,
+      loaded: this._items.length,
+      total: this._total,
+      limit: this._limit,
+      loading: this._listLoading,
+      error: this._listError,
+      active,
+      failing: [...failing],
+      sortable: !!this.parcelIn,
+      sort: this.sortOrder,
+      onSort: (o) => (this._sort = o),
+      onRetry: () => void this.loadList(),
+      onRetryCarrier: (c) => tariffs.retryCarrier(c),
+      onShowMore: () => {
+        this._limit += PAGE;
+        void this.loadList();
+      },
+      onKey: this.onListKey,
+      onFocus: this.onListFocus,
+      row: (b, i) => renderPointRow({
+        t,
+        lang,
+        branch: b,
+        index: i,
+        active: i === active,
+        now,
+        centre,
+        view: pointView(b, this.parcelIn, stateOf(b), now, lang, tariffs.layer),
+        priced: !!this.parcelIn,
+        selected: this._current?.id === b.id,
+        chosen: this._committed?.id === b.id,
+        hover: this._hoverId === b.id,
+        onClick: () => {
+          this.showPoint(b, true);
+        },
+        onHover: (id) => this.mapView?.hover(id),
+      }),
+    });
   }
 
   private renderDetailsPanel(): TemplateResult {
@@ -1346,12 +992,12 @@ export class BranchPicker extends LitElement {
     if (this._detailsLoading || !b) {
       return html`<div class="details" part="details"><div class="state" role="status">${this.t.loadingPoints}</div></div>`;
     }
-    const st = this.stateOf(b);
+    const st = this.tariffs.stateOf(b);
     return renderDetails({
       branch: b,
       t: this.t,
       lang: this.langResolved,
-      view: pointView(b, this.parcelIn, st, new Date(), this.langResolved, this.layer),
+      view: pointView(b, this.parcelIn, st, new Date(), this.langResolved, this.tariffs.layer),
       quote: st?.state === 'ready' ? st.quote : undefined,
       onRetry: st?.state === 'unavailable' ? () => st.retry() : undefined,
       chosen: this._committed?.id === b.id,
@@ -1366,19 +1012,6 @@ export class BranchPicker extends LitElement {
       },
     });
   }
-
-  private renderMap(): TemplateResult {
-    const t = this.t;
-    const types: readonly BranchType[] = this._settings.types.length ? this._settings.types : BRANCH_TYPES;
-    return html`
-      <div class="map-wrap" part="map" role="region" aria-label=${t.map}>
-        <div class="map"></div>
-        ${this._mapError ? html`<div class="map-note error" role="alert">${t.mapPointsError}
-          <button class="btn" type="button" @click=${() => this.refresh()}>${t.retry}</button></div>` : nothing}
-        ${this._fallback && !this._mapError ? html`<div class="map-note">${t.fallbackMap}</div>` : nothing}
-        <div class="legend" aria-hidden="true">${types.map((ty) => html`<span><i class="t-${ty}"></i>${t.typesPlural[ty]}</span>`)}</div>
-      </div>`;
-  }
 }
 
 function attrProp(a: string): string {
@@ -1387,14 +1020,6 @@ function attrProp(a: string): string {
 
 function toFeedPoint(b: Branch): FeedPoint {
   return { kind: 'point', id: b.id, carrier: b.carrier, type: b.type, status: b.status, lat: b.lat, lng: b.lng };
-}
-
-function errorCode(e: unknown): ErrorDetail['code'] {
-  return e instanceof ApiError ? e.code : 'network';
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 declare global {
