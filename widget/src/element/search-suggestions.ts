@@ -1,8 +1,9 @@
 // The search combobox's suggestions: debounced queries (a new one aborts the last), the
 // popup's open state and active option, and its keyboard model. The element decides what
 // picking a suggestion does.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { isAbort } from '../api/client.js';
+import { LatestRequest } from './latest-request.js';
 import type { SearchSuggestion } from '../model/index.js';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -23,18 +24,12 @@ export interface SearchSuggestionsOptions {
   picked(s: SearchSuggestion): void;
 }
 
-export class SearchSuggestions implements ReactiveController {
+export class SearchSuggestions {
   state: SearchState = { query: '', suggestions: [], open: false, active: -1, failed: false };
-  private ctrl: AbortController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly request: LatestRequest;
 
   constructor(host: ReactiveControllerHost, private readonly o: SearchSuggestionsOptions) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.ctrl?.abort();
-    clearTimeout(this.timer);
+    this.request = new LatestRequest(host);
   }
 
   private set(patch: Partial<SearchState>): void {
@@ -46,21 +41,19 @@ export class SearchSuggestions implements ReactiveController {
 
   onInput = (e: Event): void => {
     this.set({ query: (e.target as HTMLInputElement).value });
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), SEARCH_DEBOUNCE_MS);
+    this.request.debounce(() => void this.run(), SEARCH_DEBOUNCE_MS);
   };
 
   onBlur = (): void => this.set({ open: false });
 
   private async run(): Promise<void> {
     const q = this.state.query.trim();
-    this.ctrl?.abort();
     if (q.length < 2) {
+      this.request.abort();
       this.set({ suggestions: [], open: false });
       return;
     }
-    const ctrl = new AbortController();
-    this.ctrl = ctrl;
+    const ctrl = this.request.next();
     let patch: Partial<SearchState>;
     try {
       const items = await this.o.search(q, ctrl.signal);
