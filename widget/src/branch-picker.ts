@@ -17,10 +17,12 @@ import {
 } from './element/events.js';
 import { errorCode, errorMessage } from './element/error-detail.js';
 import { locateBuyer } from './element/geolocation.js';
+import { listArea, queryFilters } from './element/list-query.js';
+import { PointsLoader } from './element/points-loader.js';
 import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions, type SearchState } from './element/search-suggestions.js';
 import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
-import { MapView, type BBox, type ViewChange } from './map/map-view.js';
+import { MapView, type ViewChange } from './map/map-view.js';
 import { PointFeed } from './map/feed.js';
 import { apiForSettings } from './map/feed-source.js';
 import {
@@ -55,8 +57,6 @@ import { VERSION } from './version.js';
 
 const PAGE = 50;
 const LIST_DEBOUNCE_MS = 200;
-/** list-only layout: the area searched around the centre, widened once when empty. */
-const LIST_RADIUS_DEG = 0.12;
 
 type Facets = PointsResult['facets'];
 
@@ -223,15 +223,45 @@ export class BranchPicker extends LitElement {
   private listCentre: { lat: number; lng: number } | undefined;
   private applied: Settings | undefined;
   private reportedIssues = new Set<string>();
-  private listCtrl: AbortController | undefined;
   private pointCtrl: AbortController | undefined;
   private configCtrl: AbortController | undefined;
-  private listTimer: ReturnType<typeof setTimeout> | undefined;
   private readyFired = false;
   private configFor: string | undefined;
   private configPending = false;
   private reducedMotion = false;
   private meMarker: { remove(): void } | undefined;
+  /** The list's points request (abort, widening, the debounce after panning). */
+  private points = new PointsLoader(this, {
+    centre: () => this.listCentre ?? this.view?.center,
+    fetch: (centre, widen, signal) => this.api.points(
+      {
+        ...queryFilters(this._settings, this._filters),
+        bbox: this.view && this._settings.layout !== 'list' ? this.view.bbox : listArea(centre, widen),
+        near: centre,
+        limit: this._limit,
+      },
+      signal,
+    ),
+    widens: () => this._settings.layout === 'list',
+    started: () => {
+      this._listLoading = true;
+      this._listError = undefined;
+    },
+    loaded: (res) => {
+      this._items = res.items;
+      this._total = res.total;
+      this._facets = res.facets;
+      this._active = this._current ? res.items.findIndex((b) => b.id === this._current!.id) : -1;
+      this.say(this.t.found(res.total));
+    },
+    failed: (e) => {
+      this._listError = e instanceof ApiError ? e : new ApiError('network', errorMessage(e));
+      this.report({ code: errorCode(e), message: errorMessage(e) });
+    },
+    settled: () => {
+      this._listLoading = false;
+    },
+  });
   private search = new SearchSuggestions(this, {
     search: (q, signal) => this.api.search(q, this.view?.center ?? this.listCentre, signal),
     changed: (s) => (this._search = s),
@@ -352,9 +382,7 @@ export class BranchPicker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.destroyMap();
-    this.listCtrl?.abort();
     this.pointCtrl?.abort();
-    clearTimeout(this.listTimer);
   }
 
   private get t(): Messages {
@@ -523,8 +551,7 @@ export class BranchPicker extends LitElement {
     this.view = v;
     this.loadFeed();
     if (v.byUser) {
-      clearTimeout(this.listTimer);
-      this.listTimer = setTimeout(() => {
+      this.points.request.debounce(() => {
         this.listCentre = v.center;
         this._limit = PAGE;
         void this.loadList();
@@ -536,7 +563,7 @@ export class BranchPicker extends LitElement {
     const view = this.view;
     const mv = this.mapView;
     if (!view || !mv) return;
-    const { types, carriers } = this.queryFilters();
+    const { types, carriers } = queryFilters(this._settings, this._filters);
     void this.feed.load(view.bbox, view.zoom, { types, carriers }, (items) => mv.setItems(items)).then((err) => {
       if (!err) {
         this._mapError = false;
@@ -549,51 +576,8 @@ export class BranchPicker extends LitElement {
 
   // ---------------------------------------------------------------- list
 
-  private queryFilters() {
-    const s = this._settings;
-    const f = this._filters;
-    const allowed = s.types.length ? s.types : [...BRANCH_TYPES];
-    const types = f.types.length ? f.types.filter((x) => allowed.includes(x)) : s.types;
-    return { types, carriers: s.carriers, payment: f.payment, openNow: f.openNow, weekends: f.weekends };
-  }
-
-  private listBBox(centre: { lat: number; lng: number }, widen: number): BBox {
-    if (this.view && this._settings.layout !== 'list') return this.view.bbox;
-    const d = LIST_RADIUS_DEG * widen;
-    const k = Math.max(0.2, Math.cos((centre.lat * Math.PI) / 180));
-    return [centre.lng - d / k, centre.lat - d, centre.lng + d / k, centre.lat + d];
-  }
-
-  private async loadList(widen = 1): Promise<void> {
-    const centre = this.listCentre ?? this.view?.center;
-    if (!centre) return;
-    this.listCtrl?.abort();
-    const ctrl = new AbortController();
-    this.listCtrl = ctrl;
-    this._listLoading = true;
-    this._listError = undefined;
-    try {
-      const res = await this.api.points(
-        { ...this.queryFilters(), bbox: this.listBBox(centre, widen), near: centre, limit: this._limit },
-        ctrl.signal,
-      );
-      if (ctrl.signal.aborted) return;
-      if (res.total === 0 && this._settings.layout === 'list' && widen < 8) {
-        await this.loadList(widen * 4);
-        return;
-      }
-      this._items = res.items;
-      this._total = res.total;
-      this._facets = res.facets;
-      this._active = this._current ? res.items.findIndex((b) => b.id === this._current!.id) : -1;
-      this.say(this.t.found(res.total));
-    } catch (e) {
-      if (isAbort(e) || ctrl.signal.aborted) return;
-      this._listError = e instanceof ApiError ? e : new ApiError('network', errorMessage(e));
-      this.report({ code: errorCode(e), message: errorMessage(e) });
-    } finally {
-      if (this.listCtrl === ctrl) this._listLoading = false;
-    }
+  private loadList(): Promise<void> {
+    return this.points.load();
   }
 
   private setFilters(next: FilterState): void {
