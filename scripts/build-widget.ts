@@ -115,69 +115,40 @@ async function buildEsm(): Promise<void> {
   });
 }
 
-async function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
+/** One classic (IIFE) file in dist/widget: minified, no sourcemap, everything it imports bundled in. */
+async function buildClassicFile(file: string, entry: string, name: string, extra: InlineConfig = {}): Promise<void> {
   const b = base();
   await build({
     ...b,
+    ...extra,
+    define: { ...b.define, ...extra.define },
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2020',
+      lib: { entry: join(src, entry), formats: ['iife'], name, fileName: () => file },
+    },
+  });
+}
+
+function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
+  return buildClassicFile('branch-picker.js', 'define.ts', 'BranchPickerBundle', {
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
-    define: { ...b.define, 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
+    define: { 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
     plugins: [litTemplates, leafletMarkerStubs],
     // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
     resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader, basemapLoader] },
-    build: {
-      outDir: out,
-      emptyOutDir: false,
-      minify: true,
-      sourcemap: false,
-      target: 'es2020',
-      lib: { entry: join(src, 'define.ts'), formats: ['iife'], name: 'BranchPickerBundle', fileName: () => 'branch-picker.js' },
-    },
   });
 }
 
-async function buildQuotes(): Promise<void> {
-  await build({
-    ...base(),
-    plugins: [litTemplates],
-    resolve: { alias: [sharedZod, sharedModel] },
-    build: {
-      outDir: out,
-      emptyOutDir: false,
-      minify: true,
-      sourcemap: false,
-      target: 'es2020',
-      lib: { entry: join(src, 'quotes/entry.dist.ts'), formats: ['iife'], name: 'BranchPickerQuotes', fileName: () => QUOTES_FILE },
-    },
-  });
-}
-
-async function buildBasemap(): Promise<void> {
-  await build({
-    ...base(),
-    build: {
-      outDir: out,
-      emptyOutDir: false,
-      minify: true,
-      sourcemap: false,
-      target: 'es2020',
-      lib: { entry: join(src, 'map/basemap-entry.dist.ts'), formats: ['iife'], name: 'BranchPickerBasemap', fileName: () => BASEMAP_FILE },
-    },
-  });
-}
-
-async function buildWorker(): Promise<void> {
-  await build({
-    ...base(),
-    build: {
-      outDir: out,
-      emptyOutDir: false,
-      minify: true,
-      sourcemap: false,
-      target: 'es2020',
-      lib: { entry: join(src, 'map/cluster-worker.ts'), formats: ['iife'], name: 'BranchPickerClusterWorker', fileName: () => WORKER_FILE },
-    },
-  });
-}
+const buildQuotes = () => buildClassicFile(QUOTES_FILE, 'quotes/entry.dist.ts', 'BranchPickerQuotes', {
+  plugins: [litTemplates],
+  resolve: { alias: [sharedZod, sharedModel] },
+});
+const buildBasemap = () => buildClassicFile(BASEMAP_FILE, 'map/basemap-entry.dist.ts', 'BranchPickerBasemap');
+const buildWorker = () => buildClassicFile(WORKER_FILE, 'map/cluster-worker.ts', 'BranchPickerClusterWorker');
 
 function buildTypes(): void {
   const cfg = join(out, 'tsconfig.types.json');
