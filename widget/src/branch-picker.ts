@@ -24,7 +24,7 @@ import { SearchSuggestions, type SearchState } from './element/search-suggestion
 import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
 import { MapView, type ViewChange } from './map/map-view.js';
 import { PointFeed } from './map/feed.js';
-import { apiForSettings } from './map/feed-source.js';
+import { apiForSettings, ListFeedApi } from './map/feed-source.js';
 import {
   BRANCH_TYPES,
   isSelectable,
@@ -217,6 +217,7 @@ export class BranchPicker extends LitElement {
   private rows: Branch[] = [];
   private readonly internals: ElementInternals;
   private api = new ApiClient('');
+  private unwatchList: (() => void) | undefined;
   private feed = new PointFeed(this.api);
   private mapView: MapView | undefined;
   private view: ViewChange | undefined;
@@ -376,11 +377,22 @@ export class BranchPicker extends LitElement {
     super.connectedCallback();
     this.reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     // Re-attached after a move: recreate the map on the next update.
-    if (this.hasUpdated) this.requestUpdate();
+    if (this.hasUpdated) {
+      this.requestUpdate();
+      this.watchList();
+    }
+  }
+
+  /** A whole list (feed="nova-poshta") is indexed progressively: reload the view each time it grows. */
+  private watchList(): void {
+    this.unwatchList?.();
+    this.unwatchList = this.api instanceof ListFeedApi ? this.api.list.onGrow(() => this.refresh()) : undefined;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchList?.();
+    this.unwatchList = undefined;
     this.destroyMap();
     this.pointCtrl?.abort();
   }
@@ -410,6 +422,7 @@ export class BranchPicker extends LitElement {
     if (api !== this.api) {
       this.api = api;
       this.feed.setApi(this.api);
+      this.watchList();
     }
     if (s.configId && !this.config && s.configId !== this.configFor) void this.loadConfig(s.configId);
     // Wait for a config-id's config before building the map: it may move the centre or change the layout.

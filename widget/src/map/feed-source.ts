@@ -16,6 +16,7 @@ export interface FeedSettings {
 /** One whole list in one worker, shared by every picker showing it (and kept across moves). */
 export class RemoteList {
   private backend: Promise<ClusterBackend> | undefined;
+  private readonly growListeners = new Set<() => void>();
 
   constructor(
     readonly apiBase: string,
@@ -46,14 +47,15 @@ export class RemoteList {
     void this.backend?.then((b) => b.dispose(), () => undefined);
   }
 
-  /** More of the list is indexed: every picker showing it reloads its view's tiles and list. */
+  /** Calls `listener` each time more of the list is indexed (answers given so far are out of date);
+   * returns the unsubscribe. Pickers showing this list subscribe while they are connected. */
+  onGrow(listener: () => void): () => void {
+    this.growListeners.add(listener);
+    return () => this.growListeners.delete(listener);
+  }
+
   private grew(): void {
-    if (typeof document === 'undefined') return;
-    for (const el of document.querySelectorAll('branch-picker')) {
-      // The element's client (one ListFeedApi per element): only pickers on this list reload.
-      const api = (el as unknown as { api?: unknown }).api;
-      if (api instanceof ListFeedApi && api.list === this) el.refresh();
-    }
+    for (const listener of this.growListeners) listener();
   }
 
   private start(): Promise<ClusterBackend> {
