@@ -1,6 +1,8 @@
 // Everything the handlers share: the dataset, its indexes (built once), the clock and the fault scenarios.
 // The same context shape serves the Node server, the browser worker and unit tests.
 import type { Branch, WidgetConfig } from '../../widget/src/model/index.js';
+import { createSimClock, type SimClock } from './carriers-sim/clock.js';
+import { memoryJournal, type CarrierJournal } from './carriers-sim/journal.js';
 import { FaultStore } from './fault-store.js';
 import { SearchIndex, type SettlementLike } from './search-index.js';
 import { ClusterCache } from './spatial/cluster-cache.js';
@@ -31,6 +33,10 @@ export interface SandboxContext {
   /** The sandbox clock: "open now" filters and RP CURRENTLY_WORKING read it; tests inject a fixed time. */
   now(): Date;
   readonly faults: FaultStore;
+  /** The carriers' simulated clock: shipments move on it (faster than real time in a demo). */
+  readonly carrierClock: SimClock;
+  /** Where carrier sandboxes keep their orders and waybills (memory in a page, files under the Node server). */
+  readonly journal: CarrierJournal;
   /** Widget configs saved by the constructor (in memory). */
   readonly configs: Map<string, WidgetConfig>;
   /** Per-module derived data (carrier views of the dataset), built on first use. */
@@ -42,6 +48,9 @@ export interface SandboxContextOptions {
   now?: () => Date;
   /** Build the unfiltered cluster index right away rather than on the first tile request. */
   warm?: boolean;
+  /** How many times faster than `now` the carriers' clock runs (default 1). */
+  carrierSpeed?: number;
+  journal?: CarrierJournal;
 }
 
 export const DEMO_CONFIG_ID = 'demo';
@@ -57,6 +66,7 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     [DEMO_CONFIG_ID, { id: DEMO_CONFIG_ID, name: 'Demo', lang: 'ru', layout: 'both', mode: 'inline' }],
   ]);
   let search: SearchIndex | undefined;
+  const now = options.now ?? (() => new Date());
   return {
     dataset,
     version: hashString(`${dataset.size}|${dataset.seed}|${branches.length}|${branches[0]?.id ?? ''}|${branches.at(-1)?.id ?? ''}`),
@@ -68,8 +78,10 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
       return search;
     },
     carriers: [...new Set(branches.map((b) => b.carrier))].sort(),
-    now: options.now ?? (() => new Date()),
+    now,
     faults: new FaultStore(),
+    carrierClock: createSimClock(now, options.carrierSpeed ?? 1),
+    journal: options.journal ?? memoryJournal(),
     configs,
     memo<T>(key: string, build: () => T): T {
       if (!memo.has(key)) memo.set(key, build());

@@ -5,6 +5,8 @@ export interface FaultSpec {
   status?: number;
   malformed?: boolean;
   drop?: boolean;
+  /** The route runs (the carrier commits), then the connection drops: the caller never learns the outcome. */
+  commitThenDrop?: boolean;
 }
 
 export interface Scenario extends FaultSpec {
@@ -13,6 +15,8 @@ export interface Scenario extends FaultSpec {
   match: string;
   /** Requests still to be affected; undefined = until DELETE. */
   remaining?: number;
+  /** Share of matching requests affected (0-1, default 1); only affected requests count towards `remaining`. */
+  probability?: number;
 }
 
 /** Named areas of the sandbox, by path prefix. */
@@ -31,10 +35,13 @@ export class FaultStore {
   private scenarios: Scenario[] = [];
   private counter = 0;
 
-  add(input: FaultSpec & { match: string; times?: number | undefined }): Scenario {
-    const { times, ...rest } = input;
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(input: FaultSpec & { match: string; times?: number | undefined; probability?: number | undefined }): Scenario {
+    const { times, probability, ...rest } = input;
     const scenario: Scenario = { ...rest, id: `s${++this.counter}` };
     if (times !== undefined) scenario.remaining = times;
+    if (probability !== undefined && probability < 1) scenario.probability = probability;
     this.scenarios.push(scenario);
     return scenario;
   }
@@ -52,13 +59,14 @@ export class FaultStore {
 
   /** The first scenario matching this path, counted as used (a "times" scenario expires after its last use). */
   take(pathname: string): FaultSpec | null {
-    const scenario = this.scenarios.find((s) => matchesArea(s.match, pathname));
+    // Each matching scenario in turn rolls its own dice: a 10% drop and a 20% 503 on one area compose.
+    const scenario = this.scenarios.find((s) => matchesArea(s.match, pathname) && (s.probability === undefined || this.random() < s.probability));
     if (!scenario) return null;
     if (scenario.remaining !== undefined) {
       scenario.remaining -= 1;
       if (scenario.remaining <= 0) this.scenarios = this.scenarios.filter((s) => s !== scenario);
     }
-    const { id: _id, match: _match, remaining: _remaining, ...spec } = scenario;
+    const { id: _id, match: _match, remaining: _remaining, probability: _probability, ...spec } = scenario;
     return spec;
   }
 }

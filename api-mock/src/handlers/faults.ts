@@ -36,7 +36,8 @@ export function parseFault(raw: string | null): FaultParse {
       }
       case 'malformed': spec.malformed = true; break;
       case 'drop': spec.drop = true; break;
-      default: return { ok: false, message: `unknown fault "${name.slice(0, 30)}": use latency=ms, status=code, malformed or drop` };
+      case 'commit-then-drop': spec.commitThenDrop = true; break;
+      default: return { ok: false, message: `unknown fault "${name.slice(0, 30)}": use latency=ms, status=code, malformed, drop or commit-then-drop` };
     }
   }
   return { ok: true, spec };
@@ -61,7 +62,9 @@ const ScenarioBody = z.object({
   status: z.optional(z.int().check(z.gte(400), z.lte(599))),
   malformed: z.optional(z.boolean()),
   drop: z.optional(z.boolean()),
+  commitThenDrop: z.optional(z.boolean()),
   times: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+  probability: z.optional(z.number().check(z.gt(0), z.lte(1))),
 });
 
 /** Handlers that go in front of the routes (preflight, faults) and the admin routes for scenarios. */
@@ -80,6 +83,14 @@ export function faultHandlers(ctx: SandboxContext, routes: () => RequestHandler[
       if (!spec) return undefined;
       if (spec.latencyMs) await delay(spec.latencyMs);
       if (spec.drop) return HttpResponse.error();
+      if (spec.commitThenDrop) {
+        // The real route runs to completion (the carrier or our OMS commits), then the answer is lost.
+        // The header is stripped so the route itself does not see the fault.
+        const inner = new Request(request.url, { method: request.method, headers: withoutFaultHeader(request.headers), body: request.method === 'GET' || request.method === 'HEAD' ? null : await request.clone().arrayBuffer() });
+        const real = await getResponse(routes(), inner);
+        if (real?.body) await real.arrayBuffer().catch(() => undefined);
+        return HttpResponse.error();
+      }
       const note = { 'X-Sandbox-Fault': describe(spec) };
       if (spec.status) {
         return json({ error: { field: FAULT_HEADER, message: `injected fault: HTTP ${spec.status}` } }, { status: spec.status, headers: note });
@@ -107,7 +118,7 @@ export function faultHandlers(ctx: SandboxContext, routes: () => RequestHandler[
       const parsed = validate(ScenarioBody, body.value);
       if (!parsed.ok) return apiError(400, parsed.field, parsed.message);
       const s = parsed.data;
-      if (!s.latencyMs && !s.status && !s.malformed && !s.drop) return apiError(400, 'body', 'a scenario needs latencyMs, status, malformed or drop');
+      if (!s.latencyMs && !s.status && !s.malformed && !s.drop && !s.commitThenDrop) return apiError(400, 'body', 'a scenario needs latencyMs, status, malformed, drop or commitThenDrop');
       return json(ctx.faults.add(s), { status: 201, headers: { 'Cache-Control': 'no-store' } });
     }),
 
@@ -119,11 +130,18 @@ export function faultHandlers(ctx: SandboxContext, routes: () => RequestHandler[
   ];
 }
 
+function withoutFaultHeader(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete(FAULT_HEADER);
+  return copy;
+}
+
 function describe(spec: FaultSpec): string {
   return [
     spec.latencyMs ? `latency=${spec.latencyMs}` : '',
     spec.status ? `status=${spec.status}` : '',
     spec.malformed ? 'malformed' : '',
     spec.drop ? 'drop' : '',
+    spec.commitThenDrop ? 'commit-then-drop' : '',
   ].filter(Boolean).join(',');
 }
