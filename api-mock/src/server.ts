@@ -31,6 +31,10 @@ export interface SandboxServerOptions {
   warm?: boolean;
   /** Handles every request outside the sandbox paths: static files or Vite. Default: 404. */
   fallback?: Fallback;
+  /** A context built by the caller (e.g. shared with the order system); overrides dataset/size/now. */
+  context?: SandboxContext;
+  /** Routes in front of the sandbox's own (the order API), behind the same fault layer. */
+  serverRoutes?: readonly RequestHandler[];
 }
 
 export interface SandboxServer {
@@ -45,9 +49,12 @@ export interface SandboxServer {
 }
 
 export function createSandboxServer(options: SandboxServerOptions = {}): SandboxServer {
-  const dataset = options.dataset ?? generateDataset({ size: options.size ?? 'small', ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  const context = createSandboxContext({ dataset, warm: options.warm ?? true, ...(options.now ? { now: options.now } : {}) });
-  const handlers = createHandlers(context);
+  const context = options.context ?? createSandboxContext({
+    dataset: options.dataset ?? generateDataset({ size: options.size ?? 'small', ...(options.seed !== undefined ? { seed: options.seed } : {}) }),
+    warm: options.warm ?? true,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const handlers = createHandlers(context, options.serverRoutes);
   const host = options.host ?? '127.0.0.1';
 
   const sandbox: SandboxServer = {
@@ -117,7 +124,13 @@ async function handleSandbox(handlers: RequestHandler[], req: IncomingMessage, r
   if (method !== 'GET' && method !== 'HEAD') {
     const read = await readBody(req);
     if (read === null) {
-      sendJson(res, 413, { error: { field: 'body', message: `request body over ${MAX_BODY_BYTES} bytes` } });
+      const message = `request body over ${MAX_BODY_BYTES} bytes`;
+      if ((req.url ?? '').startsWith('/api/v1/orders')) {
+        res.writeHead(413, { ...CORS_HEADERS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', Connection: 'close' });
+        res.end(JSON.stringify({ type: 'https://branch-picker.dev/problems/payload_too_large', title: 'Payload too large', status: 413, code: 'payload_too_large', detail: message, field: 'body' }));
+        return;
+      }
+      sendJson(res, 413, { error: { field: 'body', message } });
       return;
     }
     body = read;

@@ -9,7 +9,7 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, If-None-Match, Idempotency-Key, X-Sandbox-Fault, Authorization, X-User-Authorization',
-  'Access-Control-Expose-Headers': 'ETag, Location, X-Sandbox-Fault',
+  'Access-Control-Expose-Headers': 'ETag, Location, X-Sandbox-Fault, Idempotent-Replayed, Idempotency-Retention, Retry-After',
   'Access-Control-Max-Age': '600',
 };
 

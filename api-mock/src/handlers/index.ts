@@ -6,7 +6,10 @@ import { SANDBOX_URL, faultHandlers } from './faults.js';
 import { feedHandlers } from './feed.js';
 import { apiError } from './http.js';
 import { novaPoshtaHandlers } from './nova-poshta/index.js';
+import { novaPoshtaDocumentAdminHandlers } from './nova-poshta/documents.js';
 import { russianPostHandlers } from './russian-post/postoffice.js';
+import { otpravkaHandlers } from './russian-post/otpravka.js';
+import { clockHandlers } from './clock.js';
 import { russianPostTariffHandlersFor } from './russian-post/tariff.js';
 import { openFeedQuoteHandlers } from '../pricing/open-feed-quote.js';
 
@@ -19,11 +22,15 @@ export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
     ...russianPostTariffHandlersFor(ctx),
     ...openFeedQuoteHandlers(ctx),
     ...novaPoshtaHandlers(ctx),
+    ...novaPoshtaDocumentAdminHandlers(ctx),
+    ...otpravkaHandlers(ctx),
+    ...clockHandlers(ctx),
   ];
 }
 
-export function createHandlers(ctx: SandboxContext): RequestHandler[] {
-  const routes = createRouteHandlers(ctx);
+/** `serverRoutes` (the Node server's order API and owned configs) come first and shadow the in-memory routes. */
+export function createHandlers(ctx: SandboxContext, serverRoutes: readonly RequestHandler[] = []): RequestHandler[] {
+  const routes = [...serverRoutes, ...createRouteHandlers(ctx)];
   return [
     ...faultHandlers(ctx, () => routes),
     ...routes,

@@ -1,0 +1,190 @@
+// The outbox dispatcher: delivers each accepted order to its carrier's order API exactly once.
+// Restart-safe by construction: an entry is claimed with a lease in the database; a process killed mid-send leaves
+// the lease to run out, and the next claim (attempts > 1) makes the connector ask the carrier what it already holds
+// before sending anything. Outcomes are written with the attempt count as a fencing token.
+import type { Branch } from '../../../widget/src/model/index.js';
+import type { CarrierOrder, Connector } from './connectors/types.js';
+import { storedOrder } from './orders.js';
+import type { OmsStore, OrderRow, OutboxRow } from './store.js';
+
+export interface DispatcherOptions {
+  store: OmsStore;
+  connectors: ReadonlyMap<string, Connector>;
+  /** The point of an order, from the loaded dataset; a vanished point falls back to the order's stored name. */
+  pointOf: (id: string) => Branch | undefined;
+  now?: () => number;
+  /** How long a claim is ours. Must exceed the longest send (connector timeouts x calls). Default 60 s. */
+  leaseMs?: number;
+  /** Entries claimed per round (default 16) and sent at once (default 8). */
+  batch?: number;
+  concurrency?: number;
+  /** Unknown outcomes back off with full jitter: random(0, min(cap, base * 2^n)). Defaults 1 s and 5 min. */
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  random?: () => number;
+  /** Idle poll: a safety net when no order pokes the dispatcher (another replica wrote it). Default 2 s. */
+  idleMs?: number;
+  log?: (message: string) => void;
+}
+
+export type CancelResult = { kind: 'cancelled' } | { kind: 'refused'; message: string } | { kind: 'retry'; message: string };
+
+export interface DispatcherStats {
+  sent: number;
+  rejected: number;
+  unknown: number;
+  reconciled: number;
+}
+
+export class Dispatcher {
+  readonly stats: DispatcherStats = { sent: 0, rejected: 0, unknown: 0, reconciled: 0 };
+  private running = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private readonly now: () => number;
+  private readonly o: Required<Omit<DispatcherOptions, 'log'>> & Pick<DispatcherOptions, 'log'>;
+
+  constructor(options: DispatcherOptions) {
+    this.now = options.now ?? Date.now;
+    this.o = {
+      leaseMs: 60_000, batch: 16, concurrency: 8, retryBaseMs: 1_000, retryCapMs: 300_000, random: Math.random, idleMs: 2_000,
+      now: this.now, ...options,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** A new order was committed: look at the outbox now. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let worked = 0;
+      try {
+        worked = await this.tick();
+      } catch (e) {
+        this.o.log?.(`dispatcher: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!this.running) break;
+      if (worked > 0) continue;
+      const next = await this.o.store.nextDue().catch(() => undefined);
+      const wait = Math.max(5, Math.min(this.o.idleMs, next === undefined ? this.o.idleMs : next - this.now() + 1));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /** One round: claim what is due and deliver it. Returns how many entries were handled. Public for tests. */
+  async tick(): Promise<number> {
+    const entries = await this.o.store.claimDue(this.now(), this.o.leaseMs, this.o.batch);
+    let i = 0;
+    const worker = async () => {
+      while (i < entries.length) {
+        const entry = entries[i++];
+        if (entry) await this.deliver(entry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, entries.length) }, worker));
+    return entries.length;
+  }
+
+  private async deliver(entry: OutboxRow): Promise<void> {
+    const row = await this.o.store.getOrder(entry.order_id);
+    if (!row) {
+      await this.o.store.rejectSend(entry, 'order missing', this.now());
+      return;
+    }
+    const connector = this.o.connectors.get(row.carrier);
+    if (!connector) {
+      await this.o.store.rejectSend(entry, `no connector for carrier ${row.carrier}`, this.now());
+      return;
+    }
+    let order: CarrierOrder;
+    try {
+      order = this.carrierOrder(row);
+    } catch (e) {
+      await this.o.store.rejectSend(entry, e instanceof Error ? e.message : String(e), this.now());
+      return;
+    }
+    const mayExist = entry.attempts > 1;
+    if (mayExist) this.stats.reconciled++;
+    let outcome;
+    try {
+      outcome = await connector.send(order, { mayExist });
+    } catch (e) {
+      outcome = { kind: 'unknown' as const, message: e instanceof Error ? e.message : String(e) };
+    }
+    const now = this.now();
+    switch (outcome.kind) {
+      case 'accepted':
+        this.stats.sent++;
+        await this.o.store.completeSend(entry, outcome.shipment, now);
+        return;
+      case 'rejected':
+        this.stats.rejected++;
+        await this.o.store.rejectSend(entry, outcome.message.slice(0, 500) || 'rejected by the carrier', now);
+        return;
+      case 'unknown': {
+        this.stats.unknown++;
+        const ceiling = Math.min(this.o.retryCapMs, this.o.retryBaseMs * 2 ** Math.min(20, entry.attempts - 1));
+        await this.o.store.retryLater(entry, now + Math.floor(this.o.random() * ceiling), outcome.message.slice(0, 500), now);
+      }
+    }
+  }
+
+  carrierOrder(row: OrderRow): CarrierOrder {
+    const { input, origin } = storedOrder(row);
+    const point = this.o.pointOf(row.point_id);
+    if (!point) throw new Error(`point ${row.point_id} is no longer in the dataset`);
+    return { orderId: row.id, orderNumber: row.order_number, point, parcel: input.parcel, recipient: input.recipient, origin, createdAt: row.created_at };
+  }
+
+  /**
+   * Cancel: an order still waiting in the outbox is cancelled here (the carrier never sees it); one the carrier
+   * holds is cancelled there first. An order being sent right now answers "retry".
+   */
+  async cancel(row: OrderRow): Promise<CancelResult> {
+    const iso = new Date(this.now()).toISOString();
+    if (row.status === 'cancelled') return { kind: 'cancelled' };
+    if (row.status === 'created') {
+      if (await this.o.store.cancelUnsent(row.id, iso)) return { kind: 'cancelled' };
+      const fresh = await this.o.store.getOrder(row.id);
+      if (fresh && fresh.status !== 'created') return this.cancel(fresh);
+      return { kind: 'retry', message: 'the order is being handed to the carrier right now; retry in a moment' };
+    }
+    if (!row.carrier_ref || ['delivered', 'returned', 'rejected', 'returning'].includes(row.status)) {
+      return { kind: 'refused', message: `an order in status ${row.status} cannot be cancelled` };
+    }
+    const connector = this.o.connectors.get(row.carrier);
+    if (!connector) return { kind: 'refused', message: `no connector for carrier ${row.carrier}` };
+    const shipment = row.track_number ? { carrierRef: row.carrier_ref, trackNumber: row.track_number } : { carrierRef: row.carrier_ref };
+    const outcome = await connector.cancel(shipment, {}).catch((e: unknown) => ({ kind: 'unknown' as const, message: e instanceof Error ? e.message : String(e) }));
+    switch (outcome.kind) {
+      case 'cancelled':
+        await this.o.store.markCancelled(row.id, iso);
+        return { kind: 'cancelled' };
+      case 'refused':
+        return { kind: 'refused', message: outcome.message };
+      case 'unknown':
+        return { kind: 'retry', message: `the carrier did not answer: ${outcome.message}` };
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// The order API and the owned widget configs under /api/v1/, as msw handlers: the Node server puts them in front
+// of the sandbox's in-memory config routes, so the fault layer (x-sandbox-fault, scenarios) covers them too.
+import { http, type RequestHandler } from 'msw';
+import { z } from '../../../widget/src/model/zod.js';
+import { ORDER_STATUSES, WidgetConfig, type OrderView } from '../../../widget/src/model/index.js';
+import { CORS_HEADERS, apiError, readJson, validate } from '../handlers/http.js';
+import type { Dispatcher } from './dispatcher.js';
+import type { Orders } from './orders.js';
+import { toView } from './orders.js';
+import { problem } from './problem.js';
+import { bearer, hashSecret, newSecret } from './secrets.js';
+import type { OmsStore, OrderFilter } from './store.js';
+import type { Tracker } from './tracker.js';
+import { ordersCsv } from './csv.js';
+
+const CONFIG_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const MAX_PAGE = 200;
+const MAX_CSV_ROWS = 100_000;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', ...NO_STORE, ...headers } });
+
+const ListQuery = z.object({
+  config: z.string().check(z.regex(CONFIG_ID, 'expected a widget config id')),
+  status: z.optional(z.string().check(z.refine((s) => s.split(',').every((x) => (ORDER_STATUSES as readonly string[]).includes(x)), { message: `expected statuses from ${ORDER_STATUSES.join(', ')}` }))),
+  carrier: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'expected a carrier id'))),
+  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
+  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
+  q: z.optional(z.string().check(z.maxLength(64))),
+  cursor: z.optional(z.string().check(z.regex(/^\d+\.ord_[0-9a-f]{20}$/, 'expected a cursor from nextCursor'))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'expected 1-200'))),
+});
+
+export interface OmsHttpDeps {
+  store: OmsStore;
+  orders: Orders;
+  dispatcher: Dispatcher;
+  tracker: Tracker;
+  now: () => Date;
+}
+
+export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
+  const notFound = () => problem(404, 'not_found', 'no such order (or the token does not match it)', { field: 'id' });
+
+  /** Owner-key guarded list filter from the query, or the error answer. */
+  const listFilter = async (request: Request, limitCap: number): Promise<{ ok: true; filter: OrderFilter } | { ok: false; response: Response }> => {
+    const url = new URL(request.url);
+    const parsed = validate(ListQuery, Object.fromEntries(url.searchParams));
+    if (!parsed.ok) return { ok: false, response: problem(400, 'invalid_query', parsed.message, { field: parsed.field }) };
+    const q = parsed.data;
+    const key = bearer(request);
+    if (!key || !(await d.store.isOwner(q.config, hashSecret(key)))) {
+      return { ok: false, response: problem(403, 'owner_key_required', 'listing orders needs the widget\'s owner key: Authorization: Bearer <ownerKey>', { field: 'Authorization' }) };
+    }
+    const [createdMs, id] = q.cursor ? q.cursor.split('.') : [];
+    const filter: OrderFilter = {
+      configId: q.config,
+      status: q.status?.split(','),
+      carrier: q.carrier,
+      fromMs: q.from ? Date.parse(`${q.from}T00:00:00Z`) : undefined,
+      toMs: q.to ? Date.parse(`${q.to}T00:00:00Z`) + 86_400_000 : undefined,
+      q: q.q?.trim() || undefined,
+      before: createdMs && id ? { createdMs: Number(createdMs), id } : undefined,
+      limit: Math.min(limitCap, Math.max(1, Number(q.limit ?? 50))),
+    };
+    return { ok: true, filter };
+  };
+
+  return [
+    http.post('*/api/v1/orders', ({ request }) => d.orders.create(request)),
+
+    http.get('*/api/v1/orders.csv', async ({ request }) => {
+      const f = await listFilter(request, MAX_CSV_ROWS);
+      if (!f.ok) return f.response;
+      const rows = await d.store.listOrders({ ...f.filter, limit: MAX_CSV_ROWS });
+      return new Response(ordersCsv(rows.map(toView)), {
+        headers: {
+          ...CORS_HEADERS, ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8; header=present',
+          'Content-Disposition': `attachment; filename="orders-${f.filter.configId}.csv"`,
+        },
+      });
+    }),
+
+    http.get('*/api/v1/orders', async ({ request }) => {
+      const f = await listFilter(request, MAX_PAGE);
+      if (!f.ok) return f.response;
+      const rows = await d.store.listOrders({ ...f.filter, limit: f.filter.limit + 1 });
+      const page = rows.slice(0, f.filter.limit);
+      const last = page.at(-1);
+      const items: OrderView[] = page.map(toView);
+      return json(200, rows.length > f.filter.limit && last ? { items, nextCursor: `${last.created_ms}.${last.id}` } : { items });
+    }),
+
+    http.get('*/api/v1/orders/:id', async ({ request, params }) => {
+      const found = await d.orders.authorized(String(params.id), bearer(request));
+      return found ? json(200, toView(found.row)) : notFound();
+    }),
+
+    http.get('*/api/v1/orders/:id/tracking', async ({ request, params }) => {
+      const found = await d.orders.authorized(String(params.id), bearer(request));
+      if (!found) return notFound();
+      // Ask the carrier now when our last look is older than the tracker's interval (bounded: never hangs the answer).
+      const row = await d.tracker.refreshIfStale(found.row);
+      return json(200, await d.orders.tracking(row));
+    }),
+
+    http.post('*/api/v1/orders/:id/cancel', async ({ request, params }) => {
+      const found = await d.orders.authorized(String(params.id), bearer(request));
+      if (!found) return notFound();
+      const outcome = await d.dispatcher.cancel(found.row);
+      const row = (await d.store.getOrder(found.row.id)) ?? found.row;
+      switch (outcome.kind) {
+        case 'cancelled': return json(200, toView(row));
+        case 'refused': return problem(409, 'not_cancellable', outcome.message, { field: 'id' });
+        case 'retry': return problem(503, 'carrier_unavailable', outcome.message, { field: 'id' }, { 'Retry-After': '2' });
+      }
+    }),
+
+    ...configHandlers(d),
+  ];
+}
+
+/** Widget configs with an owner: POST (or PUT to a new id) returns the owner key once; changing one needs it. */
+function configHandlers(d: OmsHttpDeps): RequestHandler[] {
+  const parseBody = async (request: Request) => {
+    const body = await readJson(request);
+    if (!body.ok) return { ok: false as const, response: apiError(400, 'body', 'expected a JSON object') };
+    const parsed = validate(WidgetConfig, body.value);
+    if (!parsed.ok) return { ok: false as const, response: apiError(400, parsed.field, parsed.message) };
+    return { ok: true as const, config: parsed.data };
+  };
+  const created = async (id: string, config: WidgetConfig): Promise<Response | undefined> => {
+    const ownerKey = `ok_${newSecret()}`;
+    const saved = { ...config, id };
+    const iso = d.now().toISOString();
+    if (!(await d.store.insertConfig(id, JSON.stringify(saved), hashSecret(ownerKey), iso))) return undefined;
+    return json(201, { ...saved, ownerKey }, { Location: `/api/v1/configs/${id}` });
+  };
+
+  return [
+    http.get('*/api/v1/configs/:id', async ({ params }) => {
+      const id = String(params.id);
+      const row = CONFIG_ID.test(id) ? await d.store.getConfig(id) : undefined;
+      if (!row) return apiError(404, 'id', `no config with id "${id.slice(0, 64)}"`);
+      return json(200, JSON.parse(row.config_json));
+    }),
+
+    http.post('*/api/v1/configs', async ({ request }) => {
+      const body = await parseBody(request);
+      if (!body.ok) return body.response;
+      for (;;) {
+        const res = await created(`cfg_${newSecret(9)}`, body.config);
+        if (res) return res;
+      }
+    }),
+
+    http.put('*/api/v1/configs/:id', async ({ request, params }) => {
+      const id = String(params.id);
+      if (!CONFIG_ID.test(id)) return apiError(400, 'id', 'expected 1-64 letters, digits, "_" or "-"');
+      const body = await parseBody(request);
+      if (!body.ok) return body.response;
+      if (body.config.id !== undefined && body.config.id !== id) return apiError(400, 'id', 'the id in the body differs from the id in the URL');
+      const key = bearer(request);
+      const saved = { ...body.config, id };
+      if (key && (await d.store.updateConfig(id, JSON.stringify(saved), hashSecret(key), d.now().toISOString()))) return json(200, saved);
+      // Not ours to change: create it when the id is free, otherwise the owner key is wrong or missing.
+      const res = await created(id, body.config);
+      if (res) return res;
+      return apiError(403, 'Authorization', 'this config belongs to someone else: send its owner key as Authorization: Bearer <ownerKey>');
+    }),
+  ];
+}

@@ -1,0 +1,60 @@
+// Re-price an order on the server through the same carrier adapters the widget uses, against the carriers'
+// tariff APIs (the sandbox here, the real ones behind a proxy): the buyer's quote is never trusted.
+import { createDefaultRegistry, isCarrierError, type CarrierError, type CarrierRequest, type RawAnswer } from '../../../widget/src/carriers/index.js';
+import { carrierError } from '../../../widget/src/carriers/types.js';
+import type { Branch, Origin, Parcel, Quote } from '../../../widget/src/model/index.js';
+
+export interface Requoter {
+  quote(branch: Branch, parcel: Parcel, origin: Origin): Promise<Quote | CarrierError>;
+}
+
+export function createRequoter(options: { apiBase: () => string; fetch?: typeof fetch; timeoutMs?: number; now?: () => Date }): Requoter {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const call = async (r: CarrierRequest): Promise<RawAnswer> => {
+    const init: RequestInit = { method: r.method, signal: AbortSignal.timeout(timeoutMs) };
+    if (r.headers) init.headers = r.headers;
+    if (r.body !== undefined) init.body = r.body;
+    const res = await fetchImpl(r.url, init);
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      // not JSON: the adapter reports a bad answer
+    }
+    return { status: res.status, body };
+  };
+  return {
+    async quote(branch, parcel, origin) {
+      const registry = createDefaultRegistry({ apiBase: options.apiBase() });
+      const adapter = registry.get(branch.carrier);
+      if (!adapter) return carrierError(branch.carrier, 'unsupported', `no tariff adapter for ${branch.carrier}`);
+      try {
+        let from = origin;
+        const originReq = adapter.originRequest?.(origin);
+        if (originReq && adapter.withOrigin) {
+          const o = adapter.withOrigin(origin, await call(originReq));
+          if (isCarrierError(o)) return o;
+          from = o;
+        }
+        let point = branch;
+        const refsReq = adapter.refsRequest?.(branch);
+        if (refsReq && adapter.withRefs) {
+          const b = adapter.withRefs(branch, await call(refsReq));
+          if (isCarrierError(b)) return b;
+          point = b;
+        }
+        const requests = adapter.quoteRequest(parcel, from, point);
+        if (isCarrierError(requests)) return requests;
+        const raws = await Promise.all(requests.map(call));
+        const outage = raws.find((r) => r.status >= 500 || r.status === 429);
+        if (outage) return carrierError(branch.carrier, 'http', `tariff API answered HTTP ${outage.status}`, [String(outage.status)], true);
+        return adapter.toQuote(raws, { branch: point, parcel, origin: from, fetchedAt: options.now?.() ?? new Date() });
+      } catch (e) {
+        const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+        return carrierError(branch.carrier, timeout ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
+      }
+    },
+  };
+}

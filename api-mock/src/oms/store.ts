@@ -1,0 +1,356 @@
+// The data-access module: every SQL statement of the order system lives here. Claims and transitions are single
+// statements or transactions whose WHERE clause carries the expected state, so concurrent requests, a second
+// dispatcher or a process restarted after kill -9 can never apply a change twice.
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import type { Db } from './db/connect.js';
+import type { Database, OrdersTable, OutboxTable } from './db/schema.js';
+
+export type OrderRow = OrdersTable;
+export type OutboxRow = OutboxTable;
+
+export type Claim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; status: number; body: string; orderId: string | null }
+  | { kind: 'mismatch' }
+  | { kind: 'in_flight' };
+
+export interface NewOrder {
+  row: OrderRow;
+  /** The 201 body stored with the key, replayed for retries. */
+  responseBody: string;
+  idempotency: { configId: string; key: string };
+  now: number;
+}
+
+export interface TrackingUpdate {
+  status: string;
+  eta: string | null;
+  storageUntil: string | null;
+  checkedAt: string;
+  nextCheckAt: number | null;
+  events: ReadonlyArray<{ at: string; carrierCode: string; status: string; description: string; place: string | null; timeZone: string | null }>;
+}
+
+export interface OrderFilter {
+  configId: string;
+  status?: readonly string[] | undefined;
+  carrier?: string | undefined;
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+  /** Track number or shop order number, exact. */
+  q?: string | undefined;
+  /** Keyset cursor: orders created strictly before (createdMs, id). */
+  before?: { createdMs: number; id: string } | undefined;
+  limit: number;
+}
+
+const FINAL = ['delivered', 'returned', 'cancelled', 'rejected'] as const;
+
+export class OmsStore {
+  readonly db: Kysely<Database>;
+
+  constructor(private readonly handle: Db) {
+    this.db = handle.kysely;
+  }
+
+  get engine(): Db['engine'] {
+    return this.handle.engine;
+  }
+
+  // ---------------------------------------------------------------- configs
+
+  getConfig(id: string) {
+    return this.db.selectFrom('configs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Creates the config; false when the id is taken (the caller may then need the owner key). */
+  async insertConfig(id: string, configJson: string, ownerKeyHash: string, nowIso: string): Promise<boolean> {
+    const r = await this.db.insertInto('configs')
+      .values({ id, config_json: configJson, owner_key_hash: ownerKeyHash, created_at: nowIso, updated_at: nowIso })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Replaces the config only when the owner key matches: one statement, no read-then-write. */
+  async updateConfig(id: string, configJson: string, ownerKeyHash: string, nowIso: string): Promise<boolean> {
+    const r = await this.db.updateTable('configs')
+      .set({ config_json: configJson, updated_at: nowIso })
+      .where('id', '=', id)
+      .where('owner_key_hash', '=', ownerKeyHash)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async isOwner(configId: string, ownerKeyHash: string): Promise<boolean> {
+    const row = await this.db.selectFrom('configs').select('id')
+      .where('id', '=', configId).where('owner_key_hash', '=', ownerKeyHash).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  // ------------------------------------------------------------ idempotency
+
+  /**
+   * Claim (configId, key) for this request. Expired keys are forgotten first (a key used after the retention is a
+   * new request); a claim whose lease ran out (its request died) is taken over by the same payload.
+   */
+  async claimKey(configId: string, key: string, fingerprint: string, now: number, leaseMs: number, retentionMs: number): Promise<Claim> {
+    await this.db.deleteFrom('idempotency')
+      .where('config_id', '=', configId).where('key', '=', key).where('expires_at', '<=', now)
+      .execute();
+    const inserted = await this.db.insertInto('idempotency')
+      .values({
+        config_id: configId, key, fingerprint, state: 'in_flight', response_status: null, response_body: null, order_id: null,
+        lease_until: now + leaseMs, expires_at: now + retentionMs, created_at: new Date(now).toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['config_id', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { kind: 'claimed' };
+    const takenOver = await this.db.updateTable('idempotency')
+      .set({ lease_until: now + leaseMs })
+      .where('config_id', '=', configId).where('key', '=', key)
+      .where('fingerprint', '=', fingerprint).where('state', '=', 'in_flight').where('lease_until', '<', now)
+      .executeTakeFirst();
+    if (Number(takenOver.numUpdatedRows) === 1) return { kind: 'claimed' };
+    const row = await this.db.selectFrom('idempotency').selectAll()
+      .where('config_id', '=', configId).where('key', '=', key).executeTakeFirst();
+    if (!row) return this.claimKey(configId, key, fingerprint, now, leaseMs, retentionMs); // expired between statements
+    if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
+    if (row.state !== 'done' || row.response_status === null || row.response_body === null) return { kind: 'in_flight' };
+    return { kind: 'replay', status: row.response_status, body: row.response_body, orderId: row.order_id };
+  }
+
+  /** A transient failure (carrier tariff API down): forget the claim so the retry processes afresh. */
+  async releaseKey(configId: string, key: string): Promise<void> {
+    await this.db.deleteFrom('idempotency')
+      .where('config_id', '=', configId).where('key', '=', key).where('state', '=', 'in_flight')
+      .execute();
+  }
+
+  /** Store a processing error as the key's answer: retries replay it. */
+  async finishKey(configId: string, key: string, status: number, body: string): Promise<void> {
+    await this.db.updateTable('idempotency')
+      .set({ state: 'done', response_status: status, response_body: body })
+      .where('config_id', '=', configId).where('key', '=', key).where('state', '=', 'in_flight')
+      .execute();
+  }
+
+  /**
+   * The order, its outbox entry and the key's stored answer in ONE transaction: either the order exists, will be
+   * sent and is replayed to retries, or none of it happened. 'duplicate_number' when the shop's number is taken.
+   */
+  async createOrder(o: NewOrder): Promise<'created' | 'duplicate_number' | 'lost_claim'> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const claim = await trx.updateTable('idempotency')
+          .set({ state: 'done', response_status: 201, response_body: o.responseBody, order_id: o.row.id })
+          .where('config_id', '=', o.idempotency.configId).where('key', '=', o.idempotency.key).where('state', '=', 'in_flight')
+          .executeTakeFirst();
+        // Another request took the claim over (our lease ran out while we re-priced): it will answer.
+        if (Number(claim.numUpdatedRows) !== 1) throw new LostClaim();
+        await trx.insertInto('orders').values(o.row).execute();
+        await this.enqueue(trx, o.row.id, 'send', o.now);
+        return 'created' as const;
+      });
+    } catch (e) {
+      if (e instanceof LostClaim) return 'lost_claim';
+      if (this.handle.isUniqueViolation(e)) return 'duplicate_number';
+      throw e;
+    }
+  }
+
+  private async enqueue(trx: Transaction<Database>, orderId: string, kind: string, now: number): Promise<void> {
+    const iso = new Date(now).toISOString();
+    await trx.insertInto('outbox').values({
+      id: `${orderId}/${kind}`, order_id: orderId, kind, state: 'pending', attempts: 0, next_attempt_at: now, lease_until: 0,
+      last_error: null, created_at: iso, updated_at: iso,
+    }).execute();
+  }
+
+  /** Forget answers past their retention. */
+  async purgeExpiredKeys(now: number): Promise<number> {
+    const r = await this.db.deleteFrom('idempotency').where('expires_at', '<=', now).where('state', '=', 'done').executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  // ----------------------------------------------------------------- orders
+
+  getOrder(id: string) {
+    return this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async listOrders(f: OrderFilter): Promise<OrderRow[]> {
+    let q = this.db.selectFrom('orders').selectAll().where('config_id', '=', f.configId);
+    if (f.status?.length) q = q.where('status', 'in', [...f.status]);
+    if (f.carrier) q = q.where('carrier', '=', f.carrier);
+    if (f.fromMs !== undefined) q = q.where('created_ms', '>=', f.fromMs);
+    if (f.toMs !== undefined) q = q.where('created_ms', '<', f.toMs);
+    if (f.q) {
+      const term = f.q;
+      q = q.where((eb) => eb.or([eb('track_number', '=', term), eb('order_number', '=', term)]));
+    }
+    if (f.before) {
+      const { createdMs, id } = f.before;
+      q = q.where((eb) => eb.or([eb('created_ms', '<', createdMs), eb.and([eb('created_ms', '=', createdMs), eb('id', '<', id)])]));
+    }
+    return q.orderBy('created_ms', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  }
+
+  /** Cancel an order the carrier has not seen yet: only while its send is still pending (not being sent). */
+  async cancelUnsent(orderId: string, nowIso: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const box = await trx.updateTable('outbox')
+        .set({ state: 'cancelled', updated_at: nowIso })
+        .where('id', '=', `${orderId}/send`).where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(box.numUpdatedRows) !== 1) return false;
+      const order = await trx.updateTable('orders')
+        .set({ status: 'cancelled', updated_at: nowIso, next_check_at: null })
+        .where('id', '=', orderId).where('status', '=', 'created')
+        .executeTakeFirst();
+      if (Number(order.numUpdatedRows) !== 1) throw new Error(`order ${orderId} had a pending send but was not in status created`);
+      return true;
+    });
+  }
+
+  /** The carrier confirmed a cancellation. */
+  async markCancelled(orderId: string, nowIso: string): Promise<boolean> {
+    const r = await this.db.updateTable('orders')
+      .set({ status: 'cancelled', updated_at: nowIso, next_check_at: null })
+      .where('id', '=', orderId).where('status', 'not in', [...FINAL])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // ----------------------------------------------------------------- outbox
+
+  /**
+   * Claim due entries: pending ones whose time has come, and in-flight ones whose lease ran out (their process died).
+   * The state test is repeated in the outer WHERE so that PostgreSQL re-checks it on a row another claimer changed.
+   */
+  async claimDue(now: number, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+    const due = (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([
+      eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+      eb.and([eb('state', '=', 'in_flight'), eb('lease_until', '<', now)]),
+    ]);
+    let inner = this.db.selectFrom('outbox').select('id').where(due).orderBy('next_attempt_at').limit(limit);
+    if (this.engine === 'postgres') inner = inner.forUpdate().skipLocked();
+    return this.db.updateTable('outbox')
+      .set((eb) => ({ state: 'in_flight', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: new Date(now).toISOString() }))
+      .where('id', 'in', inner)
+      .where(due)
+      .returningAll()
+      .execute();
+  }
+
+  /** The next time an entry is due (for the dispatcher's timer), or undefined when none waits. */
+  async nextDue(): Promise<number | undefined> {
+    const row = await this.db.selectFrom('outbox')
+      .select((eb) => eb.fn.min(eb.case().when('state', '=', 'pending').then(eb.ref('next_attempt_at')).else(eb.ref('lease_until')).end()).as('at'))
+      .where('state', 'in', ['pending', 'in_flight'])
+      .executeTakeFirst();
+    const at = row?.at;
+    return at === null || at === undefined ? undefined : Number(at);
+  }
+
+  /** The carrier holds the order: registered with its track number, the entry done. Fenced by the attempt count. */
+  async completeSend(entry: OutboxRow, shipment: { carrierRef: string; trackNumber: string }, now: number): Promise<boolean> {
+    const iso = new Date(now).toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const box = await trx.updateTable('outbox')
+        .set({ state: 'done', last_error: null, updated_at: iso })
+        .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
+        .executeTakeFirst();
+      if (Number(box.numUpdatedRows) !== 1) return false;
+      await trx.updateTable('orders')
+        .set({ status: 'registered', carrier_ref: shipment.carrierRef, track_number: shipment.trackNumber, updated_at: iso, next_check_at: now })
+        .where('id', '=', entry.order_id).where('status', '=', 'created')
+        .execute();
+      return true;
+    });
+  }
+
+  async rejectSend(entry: OutboxRow, message: string, now: number): Promise<boolean> {
+    const iso = new Date(now).toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const box = await trx.updateTable('outbox')
+        .set({ state: 'failed', last_error: message, updated_at: iso })
+        .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
+        .executeTakeFirst();
+      if (Number(box.numUpdatedRows) !== 1) return false;
+      await trx.updateTable('orders')
+        .set({ status: 'rejected', error: message, updated_at: iso, next_check_at: null })
+        .where('id', '=', entry.order_id).where('status', '=', 'created')
+        .execute();
+      return true;
+    });
+  }
+
+  async retryLater(entry: OutboxRow, nextAt: number, message: string, now: number): Promise<boolean> {
+    const r = await this.db.updateTable('outbox')
+      .set({ state: 'pending', next_attempt_at: nextAt, last_error: message, updated_at: new Date(now).toISOString() })
+      .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  getOutbox(orderId: string, kind = 'send') {
+    return this.db.selectFrom('outbox').selectAll().where('id', '=', `${orderId}/${kind}`).executeTakeFirst();
+  }
+
+  /** Counts by state, for /__sandbox/oms and the benchmarks. */
+  async outboxCounts(): Promise<Record<string, number>> {
+    const rows = await this.db.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  // --------------------------------------------------------------- tracking
+
+  /** Orders the tracker should ask about now. */
+  dueForTracking(now: number, limit: number) {
+    return this.db.selectFrom('orders').selectAll()
+      .where('next_check_at', '<=', now).where('track_number', 'is not', null).where('status', 'not in', [...FINAL])
+      .orderBy('next_check_at').limit(limit).execute();
+  }
+
+  /** New events (duplicates ignored by the key) and the order's current state, in one transaction. */
+  async applyTracking(orderId: string, u: TrackingUpdate): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (u.events.length) {
+        await trx.insertInto('tracking_events')
+          .values(u.events.map((e) => ({
+            order_id: orderId, at: e.at, at_ms: Date.parse(e.at), carrier_code: e.carrierCode, status: e.status, description: e.description, place: e.place, time_zone: e.timeZone,
+          })))
+          .onConflict((oc) => oc.columns(['order_id', 'at', 'carrier_code']).doNothing())
+          .execute();
+      }
+      await trx.updateTable('orders')
+        .set({ status: u.status, eta: u.eta, storage_until: u.storageUntil, checked_at: u.checkedAt, next_check_at: u.nextCheckAt, updated_at: u.checkedAt })
+        .where('id', '=', orderId).where('status', 'not in', ['cancelled', 'rejected'])
+        .execute();
+    });
+  }
+
+  /** Postpone the next check (the carrier did not answer). */
+  async postponeTracking(orderId: string, nextCheckAt: number): Promise<void> {
+    await this.db.updateTable('orders').set({ next_check_at: nextCheckAt }).where('id', '=', orderId).execute();
+  }
+
+  trackingEvents(orderId: string) {
+    return this.db.selectFrom('tracking_events').selectAll().where('order_id', '=', orderId)
+      .orderBy('at_ms', 'desc').orderBy('carrier_code', 'desc').execute();
+  }
+
+  /** For tests and the sandbox status page. */
+  async countOrders(): Promise<number> {
+    const r = await this.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** PostgreSQL's and SQLite's own clock-free health check. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+}
+
+class LostClaim extends Error {}
