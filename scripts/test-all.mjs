@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every unit test, then every end-to-end test, then one summary line
-// "N passed, N failed" counting both. Runs the e2e suite even when unit tests fail,
+// `npm test`: every unit test (SQLite), the order and storage tests again on a throwaway PostgreSQL cluster,
+// then every end-to-end test, then one summary line "N passed, N failed" counting all three. Runs the e2e suite even when unit tests fail,
 // so one failure never hides the rest; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -22,18 +22,33 @@ function readJson(file) {
 }
 
 const unitStatus = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'unit.json')}`]);
+// The order system's tests again on PostgreSQL (scripts/with-postgres.sh installs and starts it, then removes it).
+const pgStatus = process.env.SKIP_POSTGRES === '1'
+  ? (console.log('\n== PostgreSQL: skipped (SKIP_POSTGRES=1)'), 0)
+  : run('order and storage tests on PostgreSQL', 'sh', ['scripts/with-postgres.sh', 'npx', 'vitest', 'run', 'api-mock/src/oms', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'pg.json')}`]);
 const chromiumStatus = run('chromium', 'sh', ['scripts/ensure-chromium.sh']);
 const e2eStatus = chromiumStatus === 0 ? run('e2e tests', 'npx', ['playwright', 'test']) : chromiumStatus;
 
 let passed = 0;
 let failed = 0;
-const unit = readJson(join(reportDir, 'unit.json'));
-if (unit) { passed += unit.numPassedTests ?? 0; failed += (unit.numFailedTests ?? 0); }
-else if (unitStatus !== 0) failed += 1; // the runner itself broke: count it, never report a false green
+let skipped = 0;
+for (const [file, status] of [['unit.json', unitStatus], ['pg.json', pgStatus]]) {
+  const report = readJson(join(reportDir, file));
+  if (report) {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } else if (status !== 0) failed += 1; // the runner itself broke: count it, never report a false green
+}
 const e2e = readJson(join(reportDir, 'e2e.json'));
-if (e2e?.stats) { passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0); failed += e2e.stats.unexpected ?? 0; }
+if (e2e?.stats) { passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0); failed += e2e.stats.unexpected ?? 0; skipped += e2e.stats.skipped ?? 0; }
 else if (e2eStatus !== 0) failed += 1;
-if (failed === 0 && (unitStatus !== 0 || e2eStatus !== 0)) failed += 1; // e.g. a suite-level error outside any test
+if (failed === 0 && (unitStatus !== 0 || pgStatus !== 0 || e2eStatus !== 0)) failed += 1; // e.g. a suite-level error outside any test
+// A skipped test is a test that silently stopped guarding anything: visible always, fatal in CI.
+if (skipped > 0) {
+  console.log(`${skipped} skipped`);
+  if (process.env.CI) failed += 1;
+}
 
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && unitStatus === 0 && e2eStatus === 0 ? 0 : 1);
+process.exit(failed === 0 && unitStatus === 0 && pgStatus === 0 && e2eStatus === 0 ? 0 : 1);

@@ -41,6 +41,10 @@ async function post(body: unknown, key: string | null = crypto.randomUUID(), hea
 const problemOf = (v: unknown) => Problem.parse(v);
 
 describe('POST /api/v1/orders', () => {
+  it('runs on the engine the environment asks for', () => {
+    expect(h.oms.engine).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
+  });
+
   it('accepts an order once and replays the stored answer for the same key and payload', async () => {
     const before = await h.oms.store.countOrders();
     const key = crypto.randomUUID();
