@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, saveConfig, searchCities, type Fetch } from './api.js';
 
-interface Call { url: string; method: string; body?: unknown }
+interface Call { url: string; method: string; body?: unknown; authorization?: string }
 
 function fakeFetch(responses: Array<Response | Error>): Fetch & { calls: Call[] } {
   const calls: Call[] = [];
   const fn = (async (url: string, init?: RequestInit) => {
-    calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const auth = (init?.headers as Record<string, string> | undefined)?.authorization;
+    calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined, ...(auth ? { authorization: auth } : {}) });
     const next = responses.shift();
     if (!next) throw new Error('unexpected call');
     if (next instanceof Error) throw next;
@@ -33,6 +34,14 @@ describe('saveConfig', () => {
     expect(r).toEqual({ ok: true, config: { id: 'cfg_2' } });
     expect(f.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['PUT /api/v1/configs/cfg_1', 'POST /api/v1/configs']);
     expect(f.calls[0]?.body).toEqual({ zoom: 5, id: 'cfg_1' });
+  });
+
+  it('returns the owner key the server shows once, and sends it with a PUT', async () => {
+    const f = fakeFetch([json(201, { id: 'cfg_3', lang: 'ru', ownerKey: 'ok_secret' }), json(200, { id: 'cfg_3', lang: 'uk' })]);
+    expect(await saveConfig(f, '/api/v1', { lang: 'ru' })).toEqual({ ok: true, config: { id: 'cfg_3', lang: 'ru' }, ownerKey: 'ok_secret' });
+    expect(await saveConfig(f, '/api/v1', { lang: 'uk' }, 'cfg_3', 'ok_secret')).toEqual({ ok: true, config: { id: 'cfg_3', lang: 'uk' } });
+    expect(f.calls[0]?.authorization).toBeUndefined();
+    expect(f.calls[1]).toMatchObject({ method: 'PUT', url: '/api/v1/configs/cfg_3', authorization: 'Bearer ok_secret' });
   });
 
   it('passes on the field and message of a 4xx', async () => {

@@ -6,7 +6,8 @@ import { parseEach } from '../../widget/src/model/validate.js';
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type SaveResult =
-  | { ok: true; config: WidgetConfig }
+  /** `ownerKey` comes once, with the answer that created the config: keep it to change the config later. */
+  | { ok: true; config: WidgetConfig; ownerKey?: string }
   | { ok: false; message: string; field?: string; status?: number };
 
 /** Reads `{"error":{"field","message"}}`; anything else becomes a generic message with the status. */
@@ -29,12 +30,13 @@ async function readError(res: Response): Promise<{ message: string; field?: stri
 }
 
 /**
- * PUT when the config already has an id, POST otherwise. A PUT answered 404 (the sandbox keeps
- * configs in memory and may have restarted) falls back to creating it again.
+ * PUT when the config already has an id (with its owner key), POST otherwise. A PUT answered 404 (an in-memory
+ * sandbox that restarted) falls back to creating it again.
  */
-export async function saveConfig(fetchFn: Fetch, apiRoot: string, config: WidgetConfig, id?: string): Promise<SaveResult> {
+export async function saveConfig(fetchFn: Fetch, apiRoot: string, config: WidgetConfig, id?: string, ownerKey?: string): Promise<SaveResult> {
   const body = JSON.stringify(id ? { ...config, id } : config);
-  const headers = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (id && ownerKey) headers.authorization = `Bearer ${ownerKey}`;
   let res: Response;
   try {
     res = id
@@ -55,7 +57,8 @@ export async function saveConfig(fetchFn: Fetch, apiRoot: string, config: Widget
   if (!parsed.success || !parsed.data.id) {
     return { ok: false, status: res.status, message: 'the server answered without a valid saved config id' };
   }
-  return { ok: true, config: parsed.data };
+  const key = (data as { ownerKey?: unknown }).ownerKey;
+  return typeof key === 'string' && key ? { ok: true, config: parsed.data, ownerKey: key } : { ok: true, config: parsed.data };
 }
 
 export async function loadConfig(fetchFn: Fetch, apiRoot: string, id: string): Promise<SaveResult> {

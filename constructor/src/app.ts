@@ -41,6 +41,19 @@ function draftStorage(): DraftStorage {
     return { getItem: () => null, setItem: () => {} };
   }
 }
+/** Owner keys of the configs saved from this browser, by config id: the server shows each key once. */
+const OWNER_KEYS = 'bp-constructor-owner-keys';
+function ownerKeys(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(draftStorage().getItem(OWNER_KEYS) ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+function rememberOwnerKey(id: string, key: string): void {
+  draftStorage().setItem(OWNER_KEYS, JSON.stringify({ ...ownerKeys(), [id]: key }));
+}
 const SEARCH_DEBOUNCE_MS = 250;
 const API_ROOT = '/api/v1';
 
@@ -197,7 +210,7 @@ export class ConstructorApp extends LitElement {
       return;
     }
     this.saveState = { kind: 'saving' };
-    const result = await saveConfig(fetch, API_ROOT, r.config, this.savedId);
+    const result = await saveConfig(fetch, API_ROOT, r.config, this.savedId, this.savedId ? ownerKeys()[this.savedId] : undefined);
     if (!result.ok) {
       const key = result.field ? fieldForPath(result.field) : undefined;
       // Servers often prefix the path ("theme.font: ..."): the label already names the field.
@@ -208,6 +221,7 @@ export class ConstructorApp extends LitElement {
       return;
     }
     const id = result.config.id ?? '';
+    if (result.ownerKey) rememberOwnerKey(id, result.ownerKey);
     this.savedId = id;
     this.savedJson = JSON.stringify(r.config);
     this.saveState = { kind: 'saved', id };
