@@ -2,9 +2,11 @@
 import type { NpMethod } from './envelope.js';
 import { getWarehouses } from './warehouses.js';
 import { INTERNET_DOCUMENT_METHODS } from './internet-document.js';
+import { NP_DOCUMENT_METHODS } from './documents.js';
 
 export const NP_METHODS: Record<string, NpMethod> = {
   'Address.getWarehouses': getWarehouses,
   'AddressGeneral.getWarehouses': getWarehouses,
   ...INTERNET_DOCUMENT_METHODS,
+  ...NP_DOCUMENT_METHODS,
 };
