@@ -1,5 +1,5 @@
 // Widget library builds:
-//   dist/widget/esm/            ESM for npm (bare `lit` and `leaflet` imports)
+//   dist/widget/esm/            ESM for npm (bare `lit` and `leaflet` imports; orders.js + orders-file-store.js: the order client)
 //   dist/widget/types/          .d.ts (tsc --emitDeclarationOnly)
 //   dist/widget/branch-picker.js  ONE script-tag file (IIFE, everything bundled, Leaflet CSS inside)
 //   dist/widget/branch-picker.quotes.js  the tariff layer, injected by branch-picker.js only when a parcel is set
@@ -106,9 +106,16 @@ async function buildEsm(): Promise<void> {
       minify: false,
       sourcemap: true,
       target: 'es2022',
-      lib: { entry: { index: join(src, 'index.ts'), define: join(src, 'define.ts') }, formats: ['es'] },
+      lib: {
+        entry: {
+          index: join(src, 'index.ts'), define: join(src, 'define.ts'),
+          // The order client (branch-picker/orders) and its Node-only file store (branch-picker/orders/file-store).
+          orders: join(src, 'orders/index.ts'), 'orders-file-store': join(src, 'orders/file-store.ts'),
+        },
+        formats: ['es'],
+      },
       rollupOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//, /^lit-html/, /^lit-element/, /^leaflet$/],
+        external: [/^lit(\/|$)/, /^@lit\//, /^lit-html/, /^lit-element/, /^leaflet$/, /^node:/],
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
@@ -158,7 +165,7 @@ function buildTypes(): void {
       noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'types', rootDir: relative(out, src),
       types: ['vite/client'],
     },
-    include: [relative(out, join(src, 'index.ts')), relative(out, join(src, 'define.ts'))],
+    include: ['index.ts', 'define.ts', 'orders/index.ts', 'orders/file-store.ts'].map((f) => relative(out, join(src, f))),
     exclude: ['**/*.test.ts'],
   }, null, 2));
   try {
