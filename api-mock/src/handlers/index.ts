@@ -7,7 +7,6 @@ import { feedHandlers } from './feed.js';
 import { apiError } from './http.js';
 import { novaPoshtaHandlers } from './nova-poshta/index.js';
 import { novaPoshtaDocumentAdminHandlers } from './nova-poshta/documents.js';
-import { novaPoshtaDocumentAdminHandlers } from './nova-poshta/documents.js';
 import { russianPostHandlers } from './russian-post/postoffice.js';
 import { otpravkaHandlers } from './russian-post/otpravka.js';
 import { clockHandlers } from './clock.js';
@@ -23,7 +22,6 @@ export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {
     ...russianPostTariffHandlersFor(ctx),
     ...openFeedQuoteHandlers(ctx),
     ...novaPoshtaHandlers(ctx),
-    ...novaPoshtaDocumentAdminHandlers(ctx),
     ...novaPoshtaDocumentAdminHandlers(ctx),
     ...otpravkaHandlers(ctx),
     ...clockHandlers(ctx),
