@@ -17,6 +17,8 @@ export interface Scenario extends FaultSpec {
   remaining?: number;
   /** Share of matching requests affected (0-1, default 1); only affected requests count towards `remaining`. */
   probability?: number;
+  /** How many requests this scenario has affected so far. */
+  applied: number;
 }
 
 /** Named areas of the sandbox, by path prefix. */
@@ -39,7 +41,7 @@ export class FaultStore {
 
   add(input: FaultSpec & { match: string; times?: number | undefined; probability?: number | undefined }): Scenario {
     const { times, probability, ...rest } = input;
-    const scenario: Scenario = { ...rest, id: `s${++this.counter}` };
+    const scenario: Scenario = { ...rest, id: `s${++this.counter}`, applied: 0 };
     if (times !== undefined) scenario.remaining = times;
     if (probability !== undefined && probability < 1) scenario.probability = probability;
     this.scenarios.push(scenario);
@@ -62,11 +64,12 @@ export class FaultStore {
     // Each matching scenario in turn rolls its own dice: a 10% drop and a 20% 503 on one area compose.
     const scenario = this.scenarios.find((s) => matchesArea(s.match, pathname) && (s.probability === undefined || this.random() < s.probability));
     if (!scenario) return null;
+    scenario.applied += 1;
     if (scenario.remaining !== undefined) {
       scenario.remaining -= 1;
       if (scenario.remaining <= 0) this.scenarios = this.scenarios.filter((s) => s !== scenario);
     }
-    const { id: _id, match: _match, remaining: _remaining, probability: _probability, ...spec } = scenario;
+    const { id: _id, match: _match, remaining: _remaining, probability: _probability, applied: _applied, ...spec } = scenario;
     return spec;
   }
 }
