@@ -1,5 +1,8 @@
-// `npm start` (and `npm run dev` = --dev): one HTTP server with the carrier sandbox API and the demo site.
+// `npm start` (and `npm run dev` = --dev): one HTTP server with the carrier sandbox API, the order API and the demo site.
 //   DATASET=small|full|stress (default full), PORT (default 5173), HOST (default 127.0.0.1)
+//   DATA_DIR (default .data: orders.sqlite and the sandbox carriers' journals), DATABASE_URL=postgres://… (PostgreSQL)
+//   CARRIER_BASE_URL (where the connectors send orders; default this server's sandbox), CARRIER_SPEED (default 60:
+//   the sandbox carriers' clock runs an hour per minute), TRACK_INTERVAL_MS (default 5000)
 // The site is Vite in middleware mode with --dev, otherwise the static build in dist/site
 // (rebuilt first when it is missing or older than its sources).
 import { spawn } from 'node:child_process';
@@ -9,6 +12,10 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { generateDataset, type DatasetSize } from '../api-mock/src/dataset/index.js';
 import { createSandboxServer, type Fallback } from '../api-mock/src/server.js';
+import { createSandboxContext } from '../api-mock/src/context.js';
+import { fileJournal } from '../api-mock/src/carriers-sim/file-journal.js';
+import { createOms, DEMO_OWNER_KEY } from '../api-mock/src/oms/index.js';
+import { defaultConnectors, type Connector } from '../api-mock/src/oms/connectors/index.js';
 import { serveStatic } from '../api-mock/src/static-files.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -121,7 +128,21 @@ async function main(): Promise<void> {
   const carriers = [...perCarrier].map(([c, n]) => `${c} ${fmt.format(n)}`).join(', ');
 
   started = performance.now();
-  const sandbox = createSandboxServer({ dataset, port, host, warm: true });
+  const dataDir = process.env.DATA_DIR ?? join(ROOT, '.data');
+  const speed = Number(process.env.CARRIER_SPEED ?? 60);
+  if (!(speed > 0)) throw new Error(`CARRIER_SPEED must be a positive number (got "${process.env.CARRIER_SPEED}")`);
+  const context = createSandboxContext({ dataset, warm: true, carrierSpeed: speed, journal: fileJournal(join(dataDir, 'carriers')) });
+  let selfUrl = '';
+  const carrierBase = () => process.env.CARRIER_BASE_URL?.replace(/\/$/, '') ?? selfUrl;
+  const connectors = new Map<string, Connector>();
+  const trackInterval = Number(process.env.TRACK_INTERVAL_MS ?? 5_000);
+  const oms = await createOms({
+    ctx: context, dataDir, databaseUrl: process.env.DATABASE_URL, connectors, tariffBase: () => selfUrl,
+    tracker: { intervalMs: trackInterval, staleMs: Math.min(trackInterval, 10_000) },
+    ...(process.env.DEMO_OWNER_KEY ? { demoOwnerKey: process.env.DEMO_OWNER_KEY } : {}),
+    log: (m) => console.warn(`[oms] ${m}`),
+  });
+  const sandbox = createSandboxServer({ context, port, host, serverRoutes: oms.handlers });
   const indexMs = performance.now() - started;
   const clusterMs = [...sandbox.context.clusters.buildMs.values()].reduce((a, b) => a + b, 0);
   console.log(
@@ -149,6 +170,10 @@ async function main(): Promise<void> {
   }
 
   const url = await sandbox.listen();
+  selfUrl = url;
+  for (const [id, c] of defaultConnectors({ baseUrl: carrierBase(), timeoutMs: 5_000 })) connectors.set(id, c);
+  oms.start();
+  console.log(`Orders: ${oms.engine} (${oms.location}); carriers at ${carrierBase()}, sandbox carrier clock x${speed}; demo widget "demo", owner key "${process.env.DEMO_OWNER_KEY ?? DEMO_OWNER_KEY}"`);
   console.log(`Branch picker demo: ${url}/`);
   // Normalising every address for search takes seconds: do it now, in slices, while tiles are served.
   const searchStarted = performance.now();
@@ -169,7 +194,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    Promise.all([sandbox.close(), closeSite()]).then(() => process.exit(0), () => process.exit(0));
+    // The server stops taking requests first, then the dispatcher finishes its round and the database closes.
+    Promise.all([sandbox.close(), closeSite()]).then(() => oms.close()).then(() => process.exit(0), () => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

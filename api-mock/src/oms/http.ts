@@ -117,6 +117,11 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
       }
     }),
 
+    // Sandbox status of the order system (tests and benchmarks wait on the outbox draining).
+    http.get('*/__sandbox/oms', async () => json(200, {
+      orders: await d.store.countOrders(), outbox: await d.store.outboxCounts(), dispatcher: d.dispatcher.stats,
+    })),
+
     ...configHandlers(d),
   ];
 }
