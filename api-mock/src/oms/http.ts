@@ -12,6 +12,8 @@ import { bearer, hashSecret, newSecret } from './secrets.js';
 import type { OmsStore, OrderFilter } from './store.js';
 import type { Tracker } from './tracker.js';
 import { ordersCsv } from './csv.js';
+import { russianPostInboundHandlers } from './inbound/russian-post.js';
+import type { SandboxContext } from '../context.js';
 
 const CONFIG_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -38,6 +40,8 @@ export interface OmsHttpDeps {
   dispatcher: Dispatcher;
   tracker: Tracker;
   now: () => Date;
+  /** The dataset: inbound connectors resolve carrier indexes to our points. */
+  ctx: SandboxContext;
 }
 
 export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
@@ -123,6 +127,7 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
     })),
 
     ...configHandlers(d),
+    ...russianPostInboundHandlers(d),
   ];
 }
 

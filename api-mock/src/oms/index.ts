@@ -55,7 +55,7 @@ export async function createOms(o: OmsOptions): Promise<Oms> {
   const tracker = new Tracker({ store, connectors: o.connectors, pointOf, now: nowMs, ...o.tracker, ...(o.log ? { log: o.log } : {}) });
   const requoter = o.requoter ?? createRequoter({ apiBase: o.tariffBase, now });
   const orders = new Orders({ ctx: o.ctx, store, requoter, now, onCreated: () => dispatcher.poke() });
-  const handlers = omsHandlers({ store, orders, dispatcher, tracker, now });
+  const handlers = omsHandlers({ store, orders, dispatcher, tracker, now, ctx: o.ctx });
   return {
     store, orders, dispatcher, tracker, handlers, engine: db.engine, location: db.location,
     start() {

@@ -163,7 +163,7 @@ export function otpravkaStore(ctx: SandboxContext): OtpravkaStore {
 
 const snake = (key: string) => key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
-function schemaErrors(raw: unknown, error: z.core.$ZodError): PositionErrorCode[] {
+export function schemaErrors(raw: unknown, error: z.core.$ZodError): PositionErrorCode[] {
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const out = new Map<string, PositionErrorCode>();
   for (const issue of error.issues) {
@@ -212,7 +212,7 @@ function limitErrors(p: Branch, pos: z.infer<typeof RpPositionSchema>): Position
   return out;
 }
 
-function categoryErrors(pos: z.infer<typeof RpPositionSchema>): PositionErrorCode[] {
+export function categoryErrors(pos: Pick<z.infer<typeof RpPositionSchema>, 'mail-category' | 'insr-value' | 'payment'>): PositionErrorCode[] {
   const out: PositionErrorCode[] = [];
   const insr = pos['insr-value'] ?? 0;
   const payment = pos.payment ?? 0;
