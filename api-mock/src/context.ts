@@ -1,7 +1,7 @@
 // Everything the handlers share: the dataset, its indexes (built once), the clock and the fault scenarios.
 // The same context shape serves the Node server, the browser worker and unit tests.
 import type { Branch, WidgetConfig } from '../../widget/src/model/index.js';
-import { createSimClock, type SimClock } from './carriers-sim/clock.js';
+import { createSimClock, type SimClock, type SimClockState } from './carriers-sim/clock.js';
 import { memoryJournal, type CarrierJournal } from './carriers-sim/journal.js';
 import { FaultStore } from './fault-store.js';
 import { SearchIndex, type SettlementLike } from './search-index.js';
@@ -55,6 +55,15 @@ export interface SandboxContextOptions {
 
 export const DEMO_CONFIG_ID = 'demo';
 
+const CLOCK_JOURNAL = 'sandbox-clock';
+
+/** The carriers' clock continues where it was before a restart (its advances are journaled). */
+function restoredClock(now: () => Date, speed: number, journal: CarrierJournal): SimClock {
+  const last = journal.load(CLOCK_JOURNAL).at(-1) as SimClockState | undefined;
+  const valid = last && Number.isFinite(last.anchorReal) && Number.isFinite(last.anchorSim) && last.speed > 0 ? last : undefined;
+  return createSimClock(now, speed, valid, (state) => journal.append(CLOCK_JOURNAL, state));
+}
+
 export function createSandboxContext(options: SandboxContextOptions): SandboxContext {
   const { dataset } = options;
   const branches = dataset.branches;
@@ -67,6 +76,7 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
   ]);
   let search: SearchIndex | undefined;
   const now = options.now ?? (() => new Date());
+  const journal = options.journal ?? memoryJournal();
   return {
     dataset,
     version: hashString(`${dataset.size}|${dataset.seed}|${branches.length}|${branches[0]?.id ?? ''}|${branches.at(-1)?.id ?? ''}`),
@@ -80,8 +90,8 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     carriers: [...new Set(branches.map((b) => b.carrier))].sort(),
     now,
     faults: new FaultStore(),
-    carrierClock: createSimClock(now, options.carrierSpeed ?? 1),
-    journal: options.journal ?? memoryJournal(),
+    carrierClock: restoredClock(now, options.carrierSpeed ?? 1, journal),
+    journal,
     configs,
     memo<T>(key: string, build: () => T): T {
       if (!memo.has(key)) memo.set(key, build());

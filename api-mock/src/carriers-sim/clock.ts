@@ -8,10 +8,28 @@ export interface SimClock {
   setSpeed(speed: number): void;
 }
 
-export function createSimClock(base: () => Date, speed = 1): SimClock {
+/** What a clock needs to carry on after a restart as if it had kept running. */
+export interface SimClockState {
+  anchorReal: number;
+  anchorSim: number;
+  speed: number;
+}
+
+/**
+ * `restore`: the last saved state (the simulated time continues from it; a new `speed` applies from now).
+ * `persist`: called with the new state after every advance or speed change.
+ */
+export function createSimClock(base: () => Date, speed = 1, restore?: SimClockState, persist?: (s: SimClockState) => void): SimClock {
   let anchorReal = base().getTime();
   let anchorSim = anchorReal;
   let factor = speed;
+  if (restore) {
+    // Continue the old timeline: carriers' shipments must never move back in time across a restart.
+    anchorSim = Math.max(anchorReal, restore.anchorSim + (anchorReal - restore.anchorReal) * restore.speed);
+  }
+  const save = () => persist?.({ anchorReal, anchorSim, speed: factor });
+  // Saved at once, so a restart continues even a clock that was never pushed (it ran `speed` times faster).
+  save();
   const now = (): Date => new Date(anchorSim + (base().getTime() - anchorReal) * factor);
   return {
     now,
@@ -20,6 +38,7 @@ export function createSimClock(base: () => Date, speed = 1): SimClock {
       const current = now().getTime();
       anchorReal = base().getTime();
       anchorSim = current + ms;
+      save();
     },
     get speed() {
       return factor;
@@ -29,6 +48,7 @@ export function createSimClock(base: () => Date, speed = 1): SimClock {
       anchorSim = now().getTime();
       anchorReal = base().getTime();
       factor = next;
+      save();
     },
   };
 }

@@ -4,6 +4,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Db } from './db/connect.js';
 import type { Database, OrdersTable, OutboxTable } from './db/schema.js';
+import { ORDER_STATUSES, STATUS_RANK, type OrderStatus } from '../../../widget/src/model/order.js';
 
 export type OrderRow = OrdersTable;
 export type OutboxRow = OutboxTable;
@@ -23,7 +24,7 @@ export interface NewOrder {
 }
 
 export interface TrackingUpdate {
-  status: string;
+  status: OrderStatus;
   eta: string | null;
   storageUntil: string | null;
   checkedAt: string;
@@ -324,10 +325,17 @@ export class OmsStore {
           .onConflict((oc) => oc.columns(['order_id', 'at', 'carrier_code']).doNothing())
           .execute();
       }
-      await trx.updateTable('orders')
+      // Forward only: the update applies when the stored status ranks at most the new one (returning -> delivered
+      // is a sideways move the carrier may report; cancelled and rejected are never left).
+      const from = ORDER_STATUSES.filter((s) => STATUS_RANK[s] <= STATUS_RANK[u.status] && s !== 'cancelled' && s !== 'rejected');
+      const moved = await trx.updateTable('orders')
         .set({ status: u.status, eta: u.eta, storage_until: u.storageUntil, checked_at: u.checkedAt, next_check_at: u.nextCheckAt, updated_at: u.checkedAt })
-        .where('id', '=', orderId).where('status', 'not in', ['cancelled', 'rejected'])
-        .execute();
+        .where('id', '=', orderId).where('status', 'in', from)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0) {
+        await trx.updateTable('orders').set({ checked_at: u.checkedAt, next_check_at: u.nextCheckAt })
+          .where('id', '=', orderId).where('status', 'not in', ['cancelled', 'rejected']).execute();
+      }
     });
   }
 

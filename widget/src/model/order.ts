@@ -51,6 +51,10 @@ export const ORDER_STATUSES = [
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['delivered', 'returned', 'cancelled', 'rejected']);
+/** Where a status stands in an order's life: a carrier's answer never moves an order back (a stale or reset source). */
+export const STATUS_RANK: Readonly<Record<OrderStatus, number>> = {
+  created: 0, registered: 1, in_transit: 2, arrived_at_point: 3, delivered: 4, returning: 4, returned: 5, cancelled: 6, rejected: 6,
+};
 
 export const OrderLinks = z.object({
   self: z.string(),
