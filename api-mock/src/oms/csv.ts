@@ -1,5 +1,5 @@
 // Orders as CSV for spreadsheets: RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM so Excel reads Cyrillic right.
-import type { OrderView } from '../../../widget/src/model/index.js';
+import type { OrderView } from '../../../widget/src/model/order.js';
 
 const COLUMNS: ReadonlyArray<[string, (o: OrderView) => string]> = [
   ['order_id', (o) => o.id],

@@ -1,7 +1,7 @@
 // The outbox dispatcher on a real database with an in-memory carrier that counts shipments: unknown outcomes are
 // reconciled before any resend, a dead process's claim is taken over after its lease, stale workers are fenced.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CreatedOrder, type OrderInput } from '../../../widget/src/model/index.js';
+import { CreatedOrder, type OrderInput } from '../../../widget/src/model/order.js';
 import { isRussianPostDomestic } from '../../../widget/src/core/track-number.js';
 import { FIXTURE_NOW } from '../test-support/fixture.js';
 import { fakeCarrier, type FakeCarrier } from './testing/fake-connector.js';

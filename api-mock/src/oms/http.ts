@@ -2,7 +2,8 @@
 // of the sandbox's in-memory config routes, so the fault layer (x-sandbox-fault, scenarios) covers them too.
 import { http, type RequestHandler } from 'msw';
 import { z } from '../../../widget/src/model/zod.js';
-import { ORDER_STATUSES, WidgetConfig, type OrderView } from '../../../widget/src/model/index.js';
+import { WidgetConfig } from '../../../widget/src/model/index.js';
+import { ORDER_STATUSES, type OrderView } from '../../../widget/src/model/order.js';
 import { CORS_HEADERS, apiError, readJson, validate } from '../handlers/http.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { Orders } from './orders.js';

@@ -1,7 +1,7 @@
 // An order's whole life through our window with the real connectors and carrier sandboxes: accepted, sent, given a
 // track number, then followed on the carriers' simulated clock until it is final, as the shop reads it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatedOrder, FINAL_STATUSES, TrackingView, type OrderInput, type OrderStatus } from '../../../widget/src/model/index.js';
+import { CreatedOrder, FINAL_STATUSES, TrackingView, type OrderInput, type OrderStatus } from '../../../widget/src/model/order.js';
 import { isNovaPoshtaTtn, isRussianPostDomestic } from '../../../widget/src/core/track-number.js';
 import { FIXTURE_NOW } from '../test-support/fixture.js';
 import { defaultConnectors } from './connectors/index.js';

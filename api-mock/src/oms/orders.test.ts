@@ -1,6 +1,6 @@
 // The order API against a real server and database (SQLite here; PostgreSQL when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatedOrder, OrderPage, Problem, type OrderInput } from '../../../widget/src/model/index.js';
+import { CreatedOrder, OrderPage, Problem, type OrderInput } from '../../../widget/src/model/order.js';
 import { FIXTURE_NOW } from '../test-support/fixture.js';
 import { DEMO_OWNER_KEY } from './index.js';
 import { fakeCarrier, type FakeCarrier } from './testing/fake-connector.js';

@@ -2,10 +2,8 @@
 // re-priced on the server; read, list and cancel it. HTTP details (routes, CORS) are in ./http.ts.
 import { fitCheck, type FitReason } from '../../../widget/src/core/fit.js';
 import { normalizePhone } from '../../../widget/src/core/phone.js';
-import {
-  CreatedOrder, FINAL_STATUSES, IDEMPOTENCY_RETENTION_S, OrderInput, OrderStatus, isSelectable,
-  type Branch, type OrderView, type Origin, type Quote, type TrackingView,
-} from '../../../widget/src/model/index.js';
+import { isSelectable, type Branch, type Origin, type Quote } from '../../../widget/src/model/index.js';
+import { CreatedOrder, FINAL_STATUSES, IDEMPOTENCY_RETENTION_S, OrderInput, OrderStatus, type OrderView, type TrackingView } from '../../../widget/src/model/order.js';
 import { firstIssue } from '../../../widget/src/model/validate.js';
 import type { SandboxContext } from '../context.js';
 import { CORS_HEADERS } from '../handlers/http.js';

@@ -1,6 +1,6 @@
 // RFC 9457 problem details: every order API error is application/problem+json and names the field.
 import { HttpResponse } from 'msw';
-import type { Problem } from '../../../widget/src/model/index.js';
+import type { Problem } from '../../../widget/src/model/order.js';
 import { CORS_HEADERS } from '../handlers/http.js';
 
 export const PROBLEM_BASE = 'https://branch-picker.dev/problems/';

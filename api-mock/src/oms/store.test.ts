@@ -1,6 +1,6 @@
 // The data-access module's guarantees that no HTTP test reaches directly (SQLite here, PostgreSQL in the PG run).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatedOrder } from '../../../widget/src/model/index.js';
+import { CreatedOrder } from '../../../widget/src/model/order.js';
 import { FIXTURE_NOW } from '../test-support/fixture.js';
 import { fakeCarrier } from './testing/fake-connector.js';
 import { startHarness, type Harness } from './testing/harness.js';

@@ -1,6 +1,7 @@
 // Follows every registered order at its carrier and folds the carrier's events into our status model.
 // Each order carries its own next check time in the database, so any replica can run a tracker.
-import { FINAL_STATUSES, OrderStatus, type Branch } from '../../../widget/src/model/index.js';
+import { type Branch } from '../../../widget/src/model/index.js';
+import { FINAL_STATUSES, OrderStatus } from '../../../widget/src/model/order.js';
 import type { CarrierTracking, Connector } from './connectors/types.js';
 import { storedOrder } from './orders.js';
 import type { OmsStore, OrderRow } from './store.js';

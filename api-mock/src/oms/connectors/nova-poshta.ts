@@ -13,7 +13,8 @@
 //   (9/10/11) by the sender; its steps appear as 'returning' events before that.
 // Timeline: from the item's `sandboxHistory` when present (SANDBOX-ONLY field, every status with its time); against
 // the real API (current status only) one event from StatusCode + TrackingUpdateDate.
-import type { Branch, TrackingEvent } from '../../../../widget/src/model/index.js';
+import type { Branch } from '../../../../widget/src/model/index.js';
+import type { TrackingEvent } from '../../../../widget/src/model/order.js';
 import type { OrderStatus } from '../../../../widget/src/model/order.js';
 import { z } from '../../../../widget/src/model/zod.js';
 import { firstIssue } from '../../../../widget/src/model/validate.js';

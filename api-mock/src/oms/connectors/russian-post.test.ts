@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Branch, OrderStatus } from '../../../../widget/src/model/index.js';
+import type { Branch } from '../../../../widget/src/model/index.js';
+import type { OrderStatus } from '../../../../widget/src/model/order.js';
 import { createSandboxContext, type SandboxContext } from '../../context.js';
 import { createHandlers } from '../../handlers/index.js';
 import { createTestSandbox, TEST_ORIGIN } from '../../node.js';

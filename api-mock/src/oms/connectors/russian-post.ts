@@ -5,7 +5,8 @@
 // Outcomes: a per-position error (or a 400 on the whole request) is `rejected`; everything else that goes wrong
 // (network, timeout, 5xx, 401, 429, an answer that does not validate, a barcode with a bad check digit) is `unknown`.
 import { isRussianPostTrack } from '../../../../widget/src/core/track-number.js';
-import type { Branch, OrderStatus, TrackingEvent } from '../../../../widget/src/model/index.js';
+import type { Branch } from '../../../../widget/src/model/index.js';
+import type { OrderStatus, TrackingEvent } from '../../../../widget/src/model/order.js';
 import { firstIssue } from '../../../../widget/src/model/validate.js';
 import { z } from '../../../../widget/src/model/zod.js';
 import type {

@@ -1,7 +1,8 @@
 // The connector contract: the OMS hands a connector one accepted order; the connector speaks the carrier's own
 // order API (Russian Post Otpravka, Nova Poshta API 2.0) and answers in carrier-neutral terms.
 // Neither carrier takes an idempotency key, so a connector must be able to find what the carrier already holds.
-import type { Branch, Origin, OrderStatus, Parcel, Recipient, TrackingEvent } from '../../../../widget/src/model/index.js';
+import type { Branch, Origin, Parcel } from '../../../../widget/src/model/index.js';
+import type { OrderStatus, Recipient, TrackingEvent } from '../../../../widget/src/model/order.js';
 
 /** What the OMS sends a carrier: everything its order API needs. */
 export interface CarrierOrder {

@@ -35,9 +35,8 @@
 import { http, type RequestHandler } from 'msw';
 import { fitCheck } from '../../../../widget/src/core/fit.js';
 import { normalizePhone } from '../../../../widget/src/core/phone.js';
-import {
-  ConfigId, OrderInput, OrderNumber, isSelectable, type Branch, type CreatedOrder, type Origin, type Problem,
-} from '../../../../widget/src/model/index.js';
+import { isSelectable, type Branch, type Origin } from '../../../../widget/src/model/index.js';
+import { ConfigId, OrderInput, OrderNumber, type CreatedOrder, type Problem } from '../../../../widget/src/model/order.js';
 import { z } from '../../../../widget/src/model/zod.js';
 import type { SandboxContext } from '../../context.js';
 import {

@@ -2,7 +2,8 @@
 // failed or lost after the commit at BOTH hops (client -> order API, order API -> carrier), and duplicate requests
 // race the client. The oracle counts shipments on the carriers' side (their sandbox admin routes).
 import { createOrderClient, type OrderIntent } from '../../../../widget/src/orders/index.js';
-import type { Branch, CreatedOrder } from '../../../../widget/src/model/index.js';
+import type { Branch } from '../../../../widget/src/model/index.js';
+import type { CreatedOrder } from '../../../../widget/src/model/order.js';
 import { isNovaPoshtaTtn, isRussianPostTrack } from '../../../../widget/src/core/track-number.js';
 import { generateDataset } from '../../dataset/index.js';
 import { defaultConnectors } from '../connectors/index.js';

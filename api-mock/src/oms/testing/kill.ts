@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CreatedOrder } from '../../../../widget/src/model/index.js';
+import { CreatedOrder } from '../../../../widget/src/model/order.js';
 import { generateDataset } from '../../dataset/index.js';
 import { freshPostgres } from './harness.js';
 
