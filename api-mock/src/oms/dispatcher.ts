@@ -5,7 +5,7 @@
 import type { Branch } from '../../../widget/src/model/index.js';
 import type { CarrierOrder, Connector } from './connectors/types.js';
 import { storedOrder } from './orders.js';
-import type { OmsStore, OrderRow, OutboxRow } from './store.js';
+import type { OmsStore, OrderRow, OutboxRow, Outcome } from './store.js';
 
 export interface DispatcherOptions {
   store: OmsStore;
@@ -43,6 +43,9 @@ export class Dispatcher {
   private loop: Promise<void> | undefined;
   private readonly now: () => number;
   private readonly o: Required<Omit<DispatcherOptions, 'log'>> & Pick<DispatcherOptions, 'log'>;
+  /** Outcomes waiting for the next group commit, and whether one is being written. */
+  private outcomes: Array<{ outcome: Outcome; done: () => void }> = [];
+  private flushing = false;
 
   constructor(options: DispatcherOptions) {
     this.now = options.now ?? Date.now;
@@ -108,21 +111,14 @@ export class Dispatcher {
 
   private async deliver(entry: OutboxRow): Promise<void> {
     const row = await this.o.store.getOrder(entry.order_id);
-    if (!row) {
-      await this.o.store.rejectSend(entry, 'order missing', this.now());
-      return;
-    }
+    if (!row) return this.record({ kind: 'rejected', entry, message: 'order missing' });
     const connector = this.o.connectors.get(row.carrier);
-    if (!connector) {
-      await this.o.store.rejectSend(entry, `no connector for carrier ${row.carrier}`, this.now());
-      return;
-    }
+    if (!connector) return this.record({ kind: 'rejected', entry, message: `no connector for carrier ${row.carrier}` });
     let order: CarrierOrder;
     try {
       order = this.carrierOrder(row);
     } catch (e) {
-      await this.o.store.rejectSend(entry, e instanceof Error ? e.message : String(e), this.now());
-      return;
+      return this.record({ kind: 'rejected', entry, message: e instanceof Error ? e.message : String(e) });
     }
     const mayExist = entry.attempts > 1;
     if (mayExist) this.stats.reconciled++;
@@ -136,17 +132,43 @@ export class Dispatcher {
     switch (outcome.kind) {
       case 'accepted':
         this.stats.sent++;
-        await this.o.store.completeSend(entry, outcome.shipment, now);
-        return;
+        return this.record({ kind: 'sent', entry, shipment: outcome.shipment });
       case 'rejected':
         this.stats.rejected++;
-        await this.o.store.rejectSend(entry, outcome.message.slice(0, 500) || 'rejected by the carrier', now);
-        return;
+        return this.record({ kind: 'rejected', entry, message: outcome.message.slice(0, 500) || 'rejected by the carrier' });
       case 'unknown': {
         this.stats.unknown++;
         const ceiling = Math.min(this.o.retryCapMs, this.o.retryBaseMs * 2 ** Math.min(20, entry.attempts - 1));
-        await this.o.store.retryLater(entry, now + Math.floor(this.o.random() * ceiling), outcome.message.slice(0, 500), now);
+        return this.record({ kind: 'retry', entry, nextAt: now + Math.floor(this.o.random() * ceiling), message: outcome.message.slice(0, 500) });
       }
+    }
+  }
+
+  /**
+   * Group commit: outcomes finishing while a commit is being written go together into the next one. A crash before
+   * the commit loses nothing: the entry stays claimed, its lease runs out, and the next attempt reconciles.
+   */
+  private record(outcome: Outcome): Promise<void> {
+    return new Promise<void>((done) => {
+      this.outcomes.push({ outcome, done });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.outcomes.length) {
+        const batch = this.outcomes.splice(0);
+        try {
+          await this.o.store.applyOutcomes(batch.map((b) => b.outcome), this.now());
+        } catch (e) {
+          this.o.log?.(`dispatcher: recording ${batch.length} outcomes failed (their leases will run out and be reconciled): ${e instanceof Error ? e.message : String(e)}`);
+        }
+        for (const b of batch) b.done();
+      }
+    } finally {
+      this.flushing = false;
     }
   }
 

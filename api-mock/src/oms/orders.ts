@@ -126,14 +126,25 @@ export class Orders {
     } catch {
       return problem(400, 'malformed_json', 'the body is not valid JSON', { field: 'body' }, retention);
     }
-    const configId = typeof raw === 'object' && raw !== null && typeof (raw as { configId?: unknown }).configId === 'string'
-      ? (raw as { configId: string }).configId : undefined;
     const checked = await this.check(raw);
     if (!checked.ok) return withHeaders(checked.response, retention);
     const key = keyParse.key;
     const print = fingerprint(raw);
     const now = this.d.now().getTime();
-    const claim = await this.d.store.claimKey(configId ?? '', key, print, now, CLAIM_LEASE_MS, RETENTION_MS);
+    // The common case needs no network (the price is in the tariff cache): claim, order and outbox in one commit.
+    const known = this.d.requoter.cached?.(checked.point, checked.input.parcel, checked.origin);
+    if (known && (!checked.input.quote || samePrice(checked.input.quote, known))) {
+      const built = this.build(checked, known);
+      const r = await this.d.store.createOrderAtOnce({
+        row: built.row, responseBody: built.text, idempotency: { configId: checked.input.configId, key }, now, fingerprint: print, retentionMs: RETENTION_MS,
+      });
+      if (r === 'created') {
+        this.d.onCreated?.();
+        return json(201, built.body, { ...retention, Location: built.body.links.self });
+      }
+      // The key exists (replay, mismatch, in flight) or the number is taken: the long way answers (and stores) that.
+    }
+    const claim = await this.d.store.claimKey(checked.input.configId, key, print, now, CLAIM_LEASE_MS, RETENTION_MS);
     switch (claim.kind) {
       case 'mismatch':
         return problem(422, 'key_reused', 'this Idempotency-Key was used with a different order; use a new key for a new order', { field: 'Idempotency-Key' }, retention);
@@ -178,23 +189,11 @@ export class Orders {
       }
       return stored(422, problemBody(422, 'not_deliverable', `${point.carrier}: ${fresh.message}`.slice(0, 300), { field: 'parcel' }));
     }
-    if (input.quote && (input.quote.total !== fresh.total || input.quote.currency !== fresh.currency)) {
+    if (input.quote && !samePrice(input.quote, fresh)) {
       return stored(409, problemBody(409, 'quote_changed', `the price is now ${fresh.total} ${fresh.currency} (was ${input.quote.total} ${input.quote.currency}): confirm the new price and submit again with a new Idempotency-Key`, { field: 'quote', quote: fresh }));
     }
     const nowDate = this.d.now();
-    const iso = nowDate.toISOString();
-    const id = newOrderId();
-    const token = newSecret();
-    const row: OrderRow = {
-      id, config_id: input.configId, order_number: input.orderNumber, status: 'created', carrier: point.carrier,
-      point_id: point.id, point_name: point.name.slice(0, 300), point_address: point.addressLine.slice(0, 500),
-      input_json: JSON.stringify({ input: { ...input, quote: undefined }, origin } satisfies Stored),
-      quote_json: JSON.stringify(fresh), token_hash: hashSecret(token), carrier_ref: null, track_number: null, error: null,
-      eta: fresh.estimatedDate ?? null, storage_until: null, checked_at: null, next_check_at: null,
-      created_at: iso, updated_at: iso, created_ms: nowDate.getTime(),
-    };
-    const body: CreatedOrder = { ...toView(row), token };
-    const text = JSON.stringify(body);
+    const { row, body, text } = this.build(c, fresh);
     const result = await store.createOrder({ row, responseBody: text, idempotency: { configId: input.configId, key }, now: nowDate.getTime() });
     if (result === 'duplicate_number') {
       return stored(409, problemBody(409, 'duplicate_order_number', `order number "${input.orderNumber}" already has an order in this widget`, { field: 'orderNumber' }));
@@ -204,6 +203,25 @@ export class Orders {
     }
     this.d.onCreated?.();
     return json(201, body, { ...retention, Location: body.links.self });
+  }
+
+  /** The order row and its 201 body (with a new id and token) for an accepted input and its price. */
+  private build(c: Extract<Check, { ok: true }>, quote: Quote): { row: OrderRow; body: CreatedOrder; text: string } {
+    const { input, point, origin } = c;
+    const nowDate = this.d.now();
+    const iso = nowDate.toISOString();
+    const id = newOrderId();
+    const token = newSecret();
+    const row: OrderRow = {
+      id, config_id: input.configId, order_number: input.orderNumber, status: 'created', carrier: point.carrier,
+      point_id: point.id, point_name: point.name.slice(0, 300), point_address: point.addressLine.slice(0, 500),
+      input_json: JSON.stringify({ input: { ...input, quote: undefined }, origin } satisfies Stored),
+      quote_json: JSON.stringify(quote), token_hash: hashSecret(token), carrier_ref: null, track_number: null, error: null,
+      eta: quote.estimatedDate ?? null, storage_until: null, checked_at: null, next_check_at: null,
+      created_at: iso, updated_at: iso, created_ms: nowDate.getTime(),
+    };
+    const body: CreatedOrder = { ...toView(row), token };
+    return { row, body, text: JSON.stringify(body) };
   }
 
   /** The order when `secret` is its token or its widget's owner key; undefined otherwise (callers answer 404). */
@@ -249,6 +267,10 @@ function describeFit(r: FitReason): [field: string, detail: string] {
     case 'value_too_high': return ['parcel.declaredValue', `the declared value is over ${r.max.amount} ${r.max.currency} (minor units)`];
     case 'no_locker_cell': return ['parcel.dimensionsCm', 'no locker cell fits the parcel'];
   }
+}
+
+function samePrice(a: Pick<Quote, 'total' | 'currency'>, b: Pick<Quote, 'total' | 'currency'>): boolean {
+  return a.total === b.total && a.currency === b.currency;
 }
 
 function withHeaders(res: Response, headers: Record<string, string>): Response {

@@ -6,6 +6,8 @@ import type { Branch, Origin, Parcel, Quote } from '../../../widget/src/model/in
 
 export interface Requoter {
   quote(branch: Branch, parcel: Parcel, origin: Origin): Promise<Quote | CarrierError>;
+  /** A still-valid answer from the cache, without asking anyone (lets the order API accept in one commit). */
+  cached?(branch: Branch, parcel: Parcel, origin: Origin): Quote | undefined;
 }
 
 export interface RequoterOptions {
@@ -72,12 +74,20 @@ export function createRequoter(options: RequoterOptions): Requoter {
       return carrierError(branch.carrier, timeout ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
     }
   };
+  const keyOf = (branch: Branch, parcel: Parcel, origin: Origin) => JSON.stringify([branch.id, branch.carrier, parcel, origin]);
+  const lookup = (key: string, now: number): Quote | undefined => {
+    const hit = cache.get(key);
+    return hit && now - hit.at < cacheMs && Date.parse(hit.quote.expiresAt) > now ? hit.quote : undefined;
+  };
   return {
+    cached(branch, parcel, origin) {
+      return lookup(keyOf(branch, parcel, origin), clock());
+    },
     async quote(branch, parcel, origin) {
-      const key = JSON.stringify([branch.id, branch.carrier, parcel, origin]);
+      const key = keyOf(branch, parcel, origin);
       const now = clock();
-      const hit = cache.get(key);
-      if (hit && now - hit.at < cacheMs && Date.parse(hit.quote.expiresAt) > now) return hit.quote;
+      const hit = lookup(key, now);
+      if (hit) return hit;
       const q = await fresh(branch, parcel, origin);
       if (!('kind' in q) && cacheMs > 0) {
         if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);

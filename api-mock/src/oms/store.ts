@@ -7,6 +7,12 @@ import type { Database, OrdersTable, OutboxTable } from './db/schema.js';
 import { ORDER_STATUSES, STATUS_RANK, type OrderStatus } from '../../../widget/src/model/order.js';
 
 export type OrderRow = OrdersTable;
+
+/** What became of one claimed outbox entry. */
+export type Outcome =
+  | { kind: 'sent'; entry: OutboxRow; shipment: { carrierRef: string; trackNumber: string } }
+  | { kind: 'rejected'; entry: OutboxRow; message: string }
+  | { kind: 'retry'; entry: OutboxRow; nextAt: number; message: string };
 export type OutboxRow = OutboxTable;
 
 export type Claim =
@@ -160,6 +166,35 @@ export class OmsStore {
     }
   }
 
+  /**
+   * The whole acceptance in ONE commit when nothing has to wait on the network (the price is known): the key's
+   * claim already done, the order and its outbox entry. 'key_taken' when the key exists (the caller then goes the
+   * long way: replay, mismatch or in flight); nothing is written in that case or on a duplicate order number.
+   */
+  async createOrderAtOnce(o: NewOrder & { fingerprint: string; retentionMs: number }): Promise<'created' | 'duplicate_number' | 'key_taken'> {
+    const { configId, key } = o.idempotency;
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('idempotency').where('config_id', '=', configId).where('key', '=', key).where('expires_at', '<=', o.now).execute();
+        const claimed = await trx.insertInto('idempotency')
+          .values({
+            config_id: configId, key, fingerprint: o.fingerprint, state: 'done', response_status: 201, response_body: o.responseBody,
+            order_id: o.row.id, lease_until: o.now, expires_at: o.now + o.retentionMs, created_at: new Date(o.now).toISOString(),
+          })
+          .onConflict((oc) => oc.columns(['config_id', 'key']).doNothing())
+          .executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new KeyTaken();
+        await trx.insertInto('orders').values(o.row).execute();
+        await this.enqueue(trx, o.row.id, 'send', o.now);
+        return 'created' as const;
+      });
+    } catch (e) {
+      if (e instanceof KeyTaken) return 'key_taken';
+      if (this.handle.isUniqueViolation(e)) return 'duplicate_number';
+      throw e;
+    }
+  }
+
   private async enqueue(trx: Transaction<Database>, orderId: string, kind: string, now: number): Promise<void> {
     const iso = new Date(now).toISOString();
     await trx.insertInto('outbox').values({
@@ -254,45 +289,58 @@ export class OmsStore {
     return at === null || at === undefined ? undefined : Number(at);
   }
 
+  /**
+   * Several dispatch outcomes in ONE commit (group commit: one fsync for a round, not one per order). Each write is
+   * fenced by its entry's attempt count exactly as in the single-outcome methods. Returns how many applied.
+   */
+  async applyOutcomes(outcomes: readonly Outcome[], now: number): Promise<number> {
+    if (outcomes.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      let applied = 0;
+      for (const o of outcomes) if (await this.applyOutcome(trx, o, now)) applied++;
+      return applied;
+    });
+  }
+
+  private async applyOutcome(trx: Transaction<Database>, o: Outcome, now: number): Promise<boolean> {
+    const iso = new Date(now).toISOString();
+    const fenced = (state: string, extra: { next_attempt_at?: number; last_error: string | null }) => trx.updateTable('outbox')
+      .set({ state, updated_at: iso, ...extra })
+      .where('id', '=', o.entry.id).where('state', '=', 'in_flight').where('attempts', '=', o.entry.attempts)
+      .executeTakeFirst();
+    switch (o.kind) {
+      case 'sent': {
+        if (Number((await fenced('done', { last_error: null })).numUpdatedRows) !== 1) return false;
+        await trx.updateTable('orders')
+          .set({ status: 'registered', carrier_ref: o.shipment.carrierRef, track_number: o.shipment.trackNumber, updated_at: iso, next_check_at: now })
+          .where('id', '=', o.entry.order_id).where('status', '=', 'created')
+          .execute();
+        return true;
+      }
+      case 'rejected': {
+        if (Number((await fenced('failed', { last_error: o.message })).numUpdatedRows) !== 1) return false;
+        await trx.updateTable('orders')
+          .set({ status: 'rejected', error: o.message, updated_at: iso, next_check_at: null })
+          .where('id', '=', o.entry.order_id).where('status', '=', 'created')
+          .execute();
+        return true;
+      }
+      case 'retry':
+        return Number((await fenced('pending', { next_attempt_at: o.nextAt, last_error: o.message })).numUpdatedRows) === 1;
+    }
+  }
+
   /** The carrier holds the order: registered with its track number, the entry done. Fenced by the attempt count. */
   async completeSend(entry: OutboxRow, shipment: { carrierRef: string; trackNumber: string }, now: number): Promise<boolean> {
-    const iso = new Date(now).toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const box = await trx.updateTable('outbox')
-        .set({ state: 'done', last_error: null, updated_at: iso })
-        .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
-        .executeTakeFirst();
-      if (Number(box.numUpdatedRows) !== 1) return false;
-      await trx.updateTable('orders')
-        .set({ status: 'registered', carrier_ref: shipment.carrierRef, track_number: shipment.trackNumber, updated_at: iso, next_check_at: now })
-        .where('id', '=', entry.order_id).where('status', '=', 'created')
-        .execute();
-      return true;
-    });
+    return (await this.applyOutcomes([{ kind: 'sent', entry, shipment }], now)) === 1;
   }
 
   async rejectSend(entry: OutboxRow, message: string, now: number): Promise<boolean> {
-    const iso = new Date(now).toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const box = await trx.updateTable('outbox')
-        .set({ state: 'failed', last_error: message, updated_at: iso })
-        .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
-        .executeTakeFirst();
-      if (Number(box.numUpdatedRows) !== 1) return false;
-      await trx.updateTable('orders')
-        .set({ status: 'rejected', error: message, updated_at: iso, next_check_at: null })
-        .where('id', '=', entry.order_id).where('status', '=', 'created')
-        .execute();
-      return true;
-    });
+    return (await this.applyOutcomes([{ kind: 'rejected', entry, message }], now)) === 1;
   }
 
   async retryLater(entry: OutboxRow, nextAt: number, message: string, now: number): Promise<boolean> {
-    const r = await this.db.updateTable('outbox')
-      .set({ state: 'pending', next_attempt_at: nextAt, last_error: message, updated_at: new Date(now).toISOString() })
-      .where('id', '=', entry.id).where('state', '=', 'in_flight').where('attempts', '=', entry.attempts)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return (await this.applyOutcomes([{ kind: 'retry', entry, nextAt, message }], now)) === 1;
   }
 
   getOutbox(orderId: string, kind = 'send') {
@@ -362,3 +410,4 @@ export class OmsStore {
 }
 
 class LostClaim extends Error {}
+class KeyTaken extends Error {}
