@@ -7,7 +7,7 @@ import { addDays, npDocumentNumber } from '../../handlers/nova-poshta/documents-
 import { outcomeOf } from '../../handlers/nova-poshta/tracking-plan.js';
 import { documentState } from '../../handlers/nova-poshta/tracking.js';
 import { documentStore } from '../../handlers/nova-poshta/documents-store.js';
-import { createNovaPoshtaConnector, NP_SANDBOX_SENDER, npStatus } from './nova-poshta.js';
+import { createNovaPoshtaConnector, kyivIso, NP_SANDBOX_SENDER, npStatus, parseNpDateTime } from './nova-poshta.js';
 import type { CarrierOrder, CarrierTracking } from './types.js';
 
 const HOUR = 3_600_000;
@@ -205,6 +205,40 @@ describe('cancel and track against the moving carrier clock', () => {
     expect((await connector(doFetch).cancel(b.shipment, {})).kind).toBe('unknown');
   });
 
+  it('cancel after a delete that committed but lost its answer: the retry (20000201173) checks the document and is cancelled', async () => {
+    const np = connector();
+    const sent = await np.send(order('ord_c3'), { mayExist: false });
+    if (sent.kind !== 'accepted') throw new Error('expected accepted');
+    const lost = recorder((m) => (m === 'InternetDocument.delete' ? 'commit-then-drop' : undefined));
+    expect((await connector(lost.doFetch).cancel(sent.shipment, {})).kind).toBe('unknown');
+    expect((await shipments('ord_c3')).map((s) => s.deleted)).toEqual([true]);
+
+    const { calls, doFetch } = recorder();
+    expect(await connector(doFetch).cancel(sent.shipment, {})).toEqual({ kind: 'cancelled' });
+    expect(calls.map((c) => c.method)).toEqual(['InternetDocument.delete', 'TrackingDocument.getStatusDocuments']);
+
+    // The check itself failing says nothing: unknown, never refused.
+    const failing = recorder((m) => (m === 'TrackingDocument.getStatusDocuments' ? 'status=503' : undefined));
+    const out = await connector(failing.doFetch).cancel(sent.shipment, {});
+    expect(out.kind).toBe('unknown');
+    expect(out.kind === 'unknown' && out.message).toMatch(/^No document changed DeletionMark; checking the document failed: .*HTTP 503/);
+  });
+
+  it('cancel on 20000201173: a document the carrier no longer knows is cancelled, one still registered is unknown', async () => {
+    const answer = (statusCode: string): typeof fetch => async (_input, init) => {
+      const { calledMethod } = JSON.parse(String(init?.body)) as { calledMethod: string };
+      return calledMethod === 'delete'
+        ? Response.json({ success: false, data: [], errors: ['No document changed DeletionMark'], errorCodes: ['20000201173'] })
+        : Response.json({ success: true, data: [{ Number: '20450708132789', StatusCode: statusCode }], errors: [] });
+    };
+    const shipment = { carrierRef: 'ref', trackNumber: '20450708132789' };
+    expect(await connector(answer('3')).cancel(shipment, {})).toEqual({ kind: 'cancelled' });
+    expect(await connector(answer('2')).cancel(shipment, {})).toEqual({ kind: 'cancelled' });
+    expect((await connector(answer('1')).cancel(shipment, {})).kind).toBe('unknown');
+    expect(await connector(answer('5')).cancel(shipment, {})).toEqual({ kind: 'refused', message: 'No document changed DeletionMark' });
+    expect((await connector(answer('2')).cancel({ carrierRef: 'ref' }, {})).kind).toBe('unknown');
+  });
+
   it('track: statuses, events newest first, eta, storage, returns, unknown numbers left out, chunks of 100', async () => {
     const np = connector();
     const sent: Array<{ trackNumber: string; phone: string; point: Branch }> = [];
@@ -301,5 +335,46 @@ describe('cancel and track against the moving carrier clock', () => {
     expect(pm[0]!.storageUntil).toBe('2026-12-01'); // 5 free days in a postomat
     const bad: typeof fetch = async () => Response.json({ success: true, data: [{ StatusCode: '7' }] });
     expect((await connector(bad).track([{ trackNumber: '20450708132789', point: point('np-kyiv-25') }], {}))).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('carrier dates', () => {
+  it.each([
+    '25.11.2026 25:61:00', '25.11.2026 24:00:00', '25.11.2026 10:60:00', '25.11.2026 10:00:60', '31.02.2026 10:00:00',
+    '2026-02-29 10:00:00', '2026-13-01 10:00:00', '00.11.2026', '2026-11-25 1:05:00', 'вчора', '',
+  ])('%j is not a date', (raw) => {
+    expect(parseNpDateTime(raw)).toBeUndefined();
+  });
+
+  it('valid forms still read, and kyivIso refuses an impossible wall clock', () => {
+    expect(parseNpDateTime('29.02.2028 23:59:59')).toEqual({ date: '2028-02-29', h: 23, mi: 59, s: 59 });
+    expect(parseNpDateTime('2026-11-27')).toEqual({ date: '2026-11-27', h: 0, mi: 0, s: 0 });
+    expect(kyivIso({ date: '2026-11-25', h: 25, mi: 61, s: 0 })).toBeUndefined();
+    expect(kyivIso({ date: '2026-02-31', h: 10, mi: 0, s: 0 })).toBeUndefined();
+    expect(kyivIso({ date: '2026-07-01', h: 10, mi: 0, s: 0 })).toBe('2026-07-01T10:00:00+03:00');
+  });
+
+  it('track drops events whose time is invalid, keeps the others, and never answers a NaN time', async () => {
+    const fake: typeof fetch = async () => Response.json({
+      success: true, errors: [],
+      data: [{
+        Number: '20450708132789', StatusCode: '5', Status: 'Прямує', TrackingUpdateDate: '25.11.2026 25:61:00',
+        ScheduledDeliveryDate: '31.02.2026 10:00:00',
+        sandboxHistory: [
+          { StatusCode: '1', Status: 'Створено', DateTime: '25.11.2026 10:00:00' },
+          { StatusCode: '4', Status: 'У місті відправника', DateTime: '25.11.2026 25:61:00' },
+          { StatusCode: '41', Status: 'Сортування', DateTime: '31.02.2026 10:00:00' },
+          { StatusCode: '5', Status: 'Прямує', DateTime: '26.11.2026 08:30:00' },
+        ],
+      }, { Number: '20450708132790', StatusCode: '5', Status: 'Прямує', TrackingUpdateDate: '25.11.2026 10:00:99' }],
+    });
+    const out = await connector(fake).track([
+      { trackNumber: '20450708132789', point: point('np-kyiv-25') }, { trackNumber: '20450708132790', point: point('np-kyiv-25') },
+    ], {});
+    if (!Array.isArray(out)) throw new Error(out.message);
+    expect(out[0]!.events.map((e) => [e.carrierCode, e.at])).toEqual([['5', '2026-11-26T08:30:00+02:00'], ['1', '2026-11-25T10:00:00+02:00']]);
+    expect(out[0]!.eta).toBeUndefined();
+    expect(out[1]).toEqual({ trackNumber: '20450708132790', status: 'in_transit', events: [] });
+    for (const t of out) for (const e of t.events) expect(Number.isFinite(Date.parse(e.at))).toBe(true);
   });
 });

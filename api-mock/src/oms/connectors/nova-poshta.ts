@@ -140,14 +140,28 @@ const AT_POINT = new Set(['7', '8', '9', '10', '11', '102', '103', '105', '106']
 
 interface Wall { date: string; h: number; mi: number; s: number }
 
+/**
+ * An NP date(-time) as a Kyiv wall clock; undefined unless every part is in range (no 31.02, no 25:61:00), so an
+ * impossible carrier value never becomes an ISO string that does not parse.
+ */
 export function parseNpDateTime(v: string | null | undefined): Wall | undefined {
   if (!v) return undefined;
-  const m = /^\s*(?:(\d{2})[.-](\d{2})[.-](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(v);
+  const m = /^\s*(?:(\d{2})[.-](\d{2})[.-](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*$/.exec(v);
   if (!m) return undefined;
   const date = m[1] ? `${m[3]}-${m[2]}-${m[1]}` : `${m[4]}-${m[5]}-${m[6]}`;
   const t = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== date || date.startsWith('0001')) return undefined;
-  return { date, h: Number(m[7] ?? 0), mi: Number(m[8] ?? 0), s: Number(m[9] ?? 0) };
+  const wall = { date, h: Number(m[7] ?? 0), mi: Number(m[8] ?? 0), s: Number(m[9] ?? 0) };
+  return validWall(wall) ? wall : undefined;
+}
+
+function validWall(w: Wall): boolean {
+  const inRange = (n: number, max: number): boolean => Number.isInteger(n) && n >= 0 && n <= max;
+  if (!inRange(w.h, 23) || !inRange(w.mi, 59) || !inRange(w.s, 59)) return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(w.date);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 const kyivParts = new Intl.DateTimeFormat('en-GB', {
@@ -160,8 +174,9 @@ function kyivOffsetMs(ms: number): number {
   return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - Math.floor(ms / 1000) * 1000;
 }
 
-/** Kyiv wall clock -> ISO with the Kyiv offset ("2026-11-25T14:05:00+02:00"). */
-export function kyivIso(w: Wall): string {
+/** Kyiv wall clock -> ISO with the Kyiv offset ("2026-11-25T14:05:00+02:00"); undefined for an impossible wall clock. */
+export function kyivIso(w: Wall): string | undefined {
+  if (!validWall(w)) return undefined;
   const [y, mo, d] = w.date.split('-').map(Number) as [number, number, number];
   const local = Date.UTC(y, mo - 1, d, w.h, w.mi, w.s);
   const offset = kyivOffsetMs(local - kyivOffsetMs(local));
@@ -170,7 +185,8 @@ export function kyivIso(w: Wall): string {
   const hh = String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0');
   const mm = String(Math.abs(mins) % 60).padStart(2, '0');
   const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${w.date}T${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}${sign}${hh}:${mm}`;
+  const iso = `${w.date}T${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}${sign}${hh}:${mm}`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
 function kyivDate(at: Date): string {
@@ -331,13 +347,15 @@ export function createNovaPoshtaConnector(options: NovaPoshtaConnectorOptions): 
   }
 
   function eventOf(code: string, description: string, when: string | null | undefined, place: string | undefined, status: OrderStatus): TrackingEvent | undefined {
+    // An event whose time is not a real moment is dropped: it could not be ordered, and would poison the store.
     const wall = parseNpDateTime(when);
-    if (!wall) return undefined;
+    const at = wall ? kyivIso(wall) : undefined;
+    if (!at) return undefined;
     return {
       status,
       carrierCode: code,
       description,
-      at: kyivIso(wall),
+      at,
       timeZone: KYIV,
       ...(place ? { place } : {}),
     };
@@ -369,6 +387,23 @@ export function createNovaPoshtaConnector(options: NovaPoshtaConnectorOptions): 
     return out;
   }
 
+  /**
+   * After a delete that changed nothing: `cancelled` when the document is gone (status 2 "deleted", or the carrier no
+   * longer knows the number), `refused` when it exists and has moved on, `unknown` when that cannot be told.
+   */
+  async function stateAfterNotDeleted(shipment: CarrierShipment, message: string, signal?: AbortSignal): Promise<CancelOutcome> {
+    const number = shipment.trackNumber;
+    if (!number) return { kind: 'unknown', message: `${message}; no waybill number to check whether the document is already deleted` };
+    const items = await statusBatch([{ DocumentNumber: number, Phone: npPhoneOf(sender.phone) }], signal);
+    if (typeof items === 'string') return { kind: 'unknown', message: `${message}; checking the document failed: ${items}` };
+    const item = items.find((it) => it.Number === number);
+    if (!item) return { kind: 'unknown', message: `${message}; getStatusDocuments did not answer for ${number}` };
+    if (item.StatusCode === '2' || item.StatusCode === '3') return { kind: 'cancelled' };
+    // Still registered (1) yet not deleted: nothing has moved on, so this is no definite "no".
+    if (item.StatusCode === '1') return { kind: 'unknown', message: `${message}; the document is still registered (status 1)` };
+    return { kind: 'refused', message };
+  }
+
   return {
     carrier: 'nova-poshta',
 
@@ -394,8 +429,11 @@ export function createNovaPoshtaConnector(options: NovaPoshtaConnectorOptions): 
       const r = await call('InternetDocument', 'delete', { DocumentRefs: [shipment.carrierRef] }, signal);
       if (!r.ok) return { kind: 'unknown', message: r.message };
       if (r.answer.success) return { kind: 'cancelled' };
-      // "No document changed DeletionMark" (20000201173): handed over, already deleted or unknown.
-      return { kind: 'refused', message: messagesOf(r.answer).join('; ') || 'Nova Poshta did not delete the waybill' };
+      const message = messagesOf(r.answer).join('; ') || 'Nova Poshta did not delete the waybill';
+      if (!codesOf(r.answer).includes(NP_NOT_DELETED_CODE)) return { kind: 'refused', message };
+      // "No document changed DeletionMark" (20000201173): handed over, OR already deleted (an earlier delete committed
+      // and its answer was lost), OR unknown. Ask the carrier which before saying no.
+      return stateAfterNotDeleted(shipment, message, signal);
     },
 
     async track(shipments, { signal }) {

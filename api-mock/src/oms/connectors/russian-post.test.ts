@@ -6,7 +6,7 @@ import { createHandlers } from '../../handlers/index.js';
 import { createTestSandbox, TEST_ORIGIN } from '../../node.js';
 import { FIXTURE_BRANCHES, FIXTURE_DATASET, FIXTURE_NOW } from '../../test-support/fixture.js';
 import { api } from '../../test-support/http.js';
-import { createRussianPostConnector, phoneDigits, rpEventStatus, toBacklogPosition } from './russian-post.js';
+import { createRussianPostConnector, mapHistory, operDate, phoneDigits, rpEventStatus, toBacklogPosition } from './russian-post.js';
 import type { CarrierOrder, ConnectorOptions } from './types.js';
 
 // The real sandbox handlers behind msw; each test gets a fresh carrier (store, journal, clocks).
@@ -167,6 +167,52 @@ describe('send', () => {
     const outcome = await connector().send(order(), { mayExist: true });
     expect(outcome).toEqual({ kind: 'accepted', shipment: { carrierRef: '115322331', trackNumber: '10100011000017' } });
     expect((await shipments('ord_01JABC')).map((s) => [s.id, s.deleted])).toEqual([[115322331, false], [115322332, true]]);
+  });
+
+  /** The batch step refuses position 0 (a real carrier does so e.g. for a tariff or contract problem). */
+  const refusingBatch = (more: (url: string, init?: RequestInit) => Response | undefined = () => undefined): typeof fetch => async (input, init) => {
+    const url = String(input);
+    if (url.includes('/user/shipment')) {
+      return Response.json({ batches: [], 'result-ids': [], errors: [{ 'error-codes': [{ code: 'NO_CONTRACT', description: 'Нет договора' }], position: 0 }] });
+    }
+    return more(url, init) ?? globalThis.fetch(input, init);
+  };
+
+  it('rejected at the batch step: the backlog order is deleted, not left as an orphan', async () => {
+    const outcome = await connector({ fetch: refusingBatch() }).send(order(), { mayExist: false });
+    expect(outcome).toEqual({ kind: 'rejected', codes: ['NO_CONTRACT'], message: 'NO_CONTRACT: Нет договора' });
+    expect((await shipments('ord_01JABC')).map((s) => [s.id, s.deleted, s.batchName])).toEqual([[115322331, true, undefined]]);
+  });
+
+  it.each([
+    ['a 503', () => new Response('{}', { status: 503 })],
+    ['a NOT_FOUND refusal', () => Response.json({ 'result-ids': [], errors: [{ 'error-code': 'NOT_FOUND', description: 'order not found in the backlog', position: 0 }] })],
+    ['a dropped connection', () => { throw new TypeError('socket hang up'); }],
+  ])('rejected at the batch step but the backlog delete fails (%s): unknown, never rejected', async (_name, answer) => {
+    const outcome = await connector({ fetch: refusingBatch((url, init) => (url.endsWith('/backlog') && init?.method === 'DELETE' ? answer() : undefined)) })
+      .send(order(), { mayExist: false });
+    expect(outcome.kind).toBe('unknown');
+    expect(outcome.kind === 'unknown' && outcome.message).toContain('refused order 115322331 (NO_CONTRACT: Нет договора) and it could not be removed from the backlog');
+    expect((await shipments('ord_01JABC')).map((s) => s.deleted)).toEqual([false]);
+  });
+
+  it('reconcile adopts only search hits whose order-num is exactly ours (the search is a text search)', async () => {
+    // Two other orders the carrier's text search would also return for "ord_01JABC".
+    const others = [toBacklogPosition(order({ orderId: 'ord_01JABC-2' })), toBacklogPosition(order({ orderId: 'x-ord_01JABC' }))];
+    expect(await (await api(`${OTP}/user/backlog`, { method: 'PUT', headers: RP_AUTH, body: JSON.stringify(others) })).json()).toEqual({ 'result-ids': [115322331, 115322332] });
+    const textSearch: typeof fetch = async (input, init) => {
+      if (!String(input).includes('/backlog/search')) return globalThis.fetch(input, init);
+      const a = (await (await globalThis.fetch(`${TEST_ORIGIN}${OTP}/backlog/115322331`, { headers: RP_AUTH })).json()) as Record<string, unknown>;
+      const b = (await (await globalThis.fetch(`${TEST_ORIGIN}${OTP}/backlog/115322332`, { headers: RP_AUTH })).json()) as Record<string, unknown>;
+      delete b['order-num'];
+      return Response.json([a, b]);
+    };
+    const outcome = await connector({ fetch: textSearch }).send(order(), { mayExist: true });
+    expect(outcome).toEqual({ kind: 'accepted', shipment: { carrierRef: '115322333', trackNumber: '10100011000017' } });
+    // The foreign orders are neither adopted, batched nor deleted as "extras".
+    expect((await shipments('ord_01JABC-2')).map((s) => [s.id, s.deleted, s.barcode])).toEqual([[115322331, false, undefined]]);
+    expect((await shipments('x-ord_01JABC')).map((s) => [s.id, s.deleted, s.barcode])).toEqual([[115322332, false, undefined]]);
+    expect((await shipments('ord_01JABC')).map((s) => s.id)).toEqual([115322333]);
   });
 
   it('mayExist with a failing search is unknown and creates nothing', async () => {
@@ -350,6 +396,34 @@ describe('track', () => {
       trackNumber: '10100011000017', status: 'arrived_at_point', storageUntil: '2026-12-11',
       events: [{ status: 'arrived_at_point', carrierCode: '8/2', description: 'Обработка: Прибыло в место вручения', at: '2026-11-26T20:00:00+03:00', timeZone: 'Europe/Moscow', place: 'Москва 101000' }],
     }]);
+  });
+
+  it('an OperDate that is not a real moment drops that event (never the whole answer, never a NaN time)', async () => {
+    const rec = (type: string, attr: string, at: string) => ({
+      OperationParameters: { OperType: { Id: type, Name: `op ${type}` }, OperAttr: { Id: attr, Name: `attr ${attr}` }, OperDate: at },
+      AddressParameters: { OperationAddress: { Index: 101000, Description: 'Москва 101000' } },
+    });
+    const records = [
+      rec('1', '1', '2026-11-25T15:00:00+03:00'),
+      rec('8', '1', '2026-11-25T25:61:00+03:00'),
+      rec('8', '3', '2026-02-31T10:00:00'),
+      rec('8', '4', 'вчера'),
+      rec('8', '2', '2026-11-26T20:00:00.000+03:00'),
+    ];
+    const c = connector({ fetch: async () => Response.json({ OperationHistoryData: { historyRecord: records } }) });
+    const out = await c.track([{ trackNumber: '10100011000017', point: OFFICE }], {});
+    if (!Array.isArray(out)) throw new Error(out.message);
+    expect(out[0]!.status).toBe('arrived_at_point');
+    expect(out[0]!.events.map((e) => [e.carrierCode, e.at])).toEqual([['8/2', '2026-11-26T20:00:00.000+03:00'], ['1/1', '2026-11-25T15:00:00+03:00']]);
+    for (const e of out[0]!.events) expect(Number.isFinite(Date.parse(e.at))).toBe(true);
+    expect(mapHistory([{ OperationParameters: { OperType: { Id: 8 }, OperAttr: { Id: 2 }, OperDate: '2026-11-25T24:00:00' } }], OFFICE)).toEqual({ status: 'registered', events: [] });
+  });
+
+  it.each([
+    '2026-02-31T10:00:00', '2026-11-25T25:00:00+03:00', '2026-11-25T10:61:00', '2026-11-25T10:00:60Z', '2026-13-01T10:00:00',
+    '2026-11-25T10:00:00+25:00', '2026-11-25',
+  ])('OperDate %j is not a date', (raw) => {
+    expect(operDate(raw)).toBeUndefined();
   });
 
   it('asks at most 6 histories at once', async () => {

@@ -159,12 +159,23 @@ function addDays(date: string, days: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** OperDate with its offset; one without is read as Moscow time. Undefined when it is not a date at all. */
-function operDate(raw: string): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:\d{2})?$/.exec(raw.trim());
+/** A real calendar day (the ISO parser of V8 takes 2026-02-31 as 3 March). */
+function validDay(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/**
+ * OperDate with its offset; one without is read as Moscow time. Undefined when it is not a date at all or names a
+ * day, hour, minute, second or offset that does not exist (2026-02-31, 25:61, +25:00): such an event is dropped.
+ */
+export function operDate(raw: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/.exec(raw.trim());
   if (!m) return undefined;
-  const withSeconds = /T\d{2}:\d{2}$/.test(m[1]!) ? `${m[1]}:00` : m[1]!;
-  const iso = `${withSeconds}${m[2] ?? DEFAULT_OFFSET}`;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number) as [number, number, number, number, number, number];
+  if (!validDay(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
+  if (m[9] !== undefined && (Number(m[9]) > 18 || Number(m[10]) > 59)) return undefined;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${m[8] ?? DEFAULT_OFFSET}`;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
@@ -176,13 +187,17 @@ export interface MappedHistory {
   arrivedAt?: string;
 }
 
-/** The operation history (any order) -> our events, newest first, and the current status. */
-export function mapHistory(records: readonly HistoryRecord[], point: Pick<Branch, 'timeZone' | 'address'>): MappedHistory | undefined {
+/**
+ * The operation history (any order) -> our events, newest first, and the current status. A record whose OperDate is
+ * not a real moment is left out (it cannot be placed in time, and an event without a time must never be stored).
+ */
+export function mapHistory(records: readonly HistoryRecord[], point: Pick<Branch, 'timeZone' | 'address'>): MappedHistory {
   const dated: Array<{ r: HistoryRecord; at: string; t: number }> = [];
   for (const r of records) {
     const at = operDate(r.OperationParameters.OperDate);
-    if (!at) return undefined;
-    dated.push({ r, at, t: Date.parse(at) });
+    const t = at === undefined ? Number.NaN : Date.parse(at);
+    if (at === undefined || !Number.isFinite(t)) continue;
+    dated.push({ r, at, t });
   }
   dated.sort((a, b) => a.t - b.t);
   let status: OrderStatus = 'registered';
@@ -315,7 +330,13 @@ export function createRussianPostConnector(options: ConnectorOptions): Connector
         const again = parse(RpOrderItem, res.json, `GET ${rel(otpravka)}/backlog/${id}`);
         if (again.barcode !== undefined) return accepted(id, again.barcode);
       }
-      return { kind: 'rejected', ...positionCodes(refused) };
+      // A rejected order must not stay in the backlog as an orphan. Only a confirmed removal (or an order the carrier
+      // already said it does not hold) makes the "no" definite; anything else is left to reconciliation.
+      const gone = await remove('/backlog', id, signal).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+      if (gone === 'ok' || (res.status === 404 && !(gone instanceof Error) && gone.code === 'NOT_FOUND')) {
+        return { kind: 'rejected', ...positionCodes(refused) };
+      }
+      throw new UnknownOutcome(`POST ${rel(otpravka)}/user/shipment refused order ${id} (${positionCodes(refused).message}) and it could not be removed from the backlog: ${gone.message}`);
     }
     const batchName = shipment.batches?.[0]?.['batch-name'];
     if (!batchName || !(shipment['result-ids'] ?? []).includes(id)) throw new UnknownOutcome(`POST ${rel(otpravka)}/user/shipment: order ${id} was not put in a batch`);
@@ -332,7 +353,8 @@ export function createRussianPostConnector(options: ConnectorOptions): Connector
     try {
       if (opts.mayExist) {
         const found = await ok(RpOrderList, 'GET', `${otpravka}/backlog/search?query=${encodeURIComponent(order.orderId)}`, undefined, signal);
-        const mine = found.filter((o) => o['order-num'] === undefined || o['order-num'] === order.orderId);
+        // The carrier's search is a text search: only a hit carrying exactly our order id is ours.
+        const mine = found.filter((o) => o['order-num'] === order.orderId);
         if (mine.length > 0) {
           const keep = mine.find((o) => o.barcode !== undefined) ?? mine.reduce((a, b) => (b.id < a.id ? b : a));
           const extras = mine.filter((o) => o !== keep && o.barcode === undefined).map((o) => o.id);
@@ -400,7 +422,6 @@ export function createRussianPostConnector(options: ConnectorOptions): Connector
     const raw = parse(History, res.json, `GET ${rel(url)}`).OperationHistoryData.historyRecord;
     const records = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
     const mapped = mapHistory(records, s.point);
-    if (!mapped) throw new UnknownOutcome(`GET ${rel(url)}: an OperDate is not a date`);
     const out: CarrierTracking = { trackNumber: s.trackNumber, status: mapped.status, events: mapped.events };
     if (mapped.arrivedAt) {
       out.storageUntil = addDays(zonedDate(mapped.arrivedAt, s.point.timeZone), storageDaysAt(s.point));
