@@ -61,7 +61,7 @@ export function createSandboxServer(options: SandboxServerOptions = {}): Sandbox
     server: createServer((req, res) => {
       const path = req.url ?? '/';
       if (SANDBOX_PREFIXES.some((p) => path.startsWith(p))) {
-        handleSandbox(handlers, req, res).catch((error: unknown) => internalError(res, error));
+        handleSandbox(handlers, req, res).catch((error: unknown) => internalError(req, res, error));
       } else if (sandbox.fallback) {
         sandbox.fallback(req, res);
       } else {
@@ -184,10 +184,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function internalError(res: ServerResponse, error: unknown): void {
+function internalError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   console.error('[sandbox] handler failed:', error);
   if (res.headersSent) {
     res.destroy();
+    return;
+  }
+  if ((req.url ?? '').startsWith('/api/v1/orders')) {
+    // The order API answers problem+json, even when it fails itself; clients retry a 500 with the same key.
+    res.writeHead(500, { ...CORS_HEADERS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ type: 'https://branch-picker.dev/problems/internal', title: 'Internal server error', status: 500, code: 'internal', detail: 'the order API failed; retry with the same Idempotency-Key' }));
     return;
   }
   sendJson(res, 500, { error: { field: '', message: 'internal sandbox error' } });

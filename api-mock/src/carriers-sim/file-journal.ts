@@ -1,6 +1,6 @@
 // NDJSON journals, one file per carrier store, fsynced per entry. A torn last line (kill -9 mid-write) is ignored
 // on replay: that write never returned, so the carrier never answered it.
-import { appendFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, fsyncSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CarrierJournal } from './journal.js';
 
@@ -25,7 +25,14 @@ export function fileJournal(dir: string): CarrierJournal {
     },
     append(name, entry) {
       let fd = fds.get(name);
-      if (fd === undefined) fds.set(name, (fd = openSync(fileOf(name), 'a')));
+      if (fd === undefined) {
+        fd = openSync(fileOf(name), 'a+');
+        fds.set(name, fd);
+        // After a torn write the file ends mid-line: start on a new line, or the next entry is lost with the fragment.
+        const size = fstatSync(fd).size;
+        const last = Buffer.alloc(1);
+        if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) appendFileSync(fd, '\n');
+      }
       appendFileSync(fd, `${JSON.stringify(entry)}\n`);
       fsyncSync(fd);
     },

@@ -115,6 +115,19 @@ describe('Dispatcher', () => {
     expect((await h.oms.store.getOrder(o.id))?.track_number).toBe(row?.track_number);
   });
 
+  it('does not cancel locally an order whose send may have reached the carrier', async () => {
+    const o = await place();
+    rp.script = [{ kind: 'unknown', commit: true }];
+    await h.oms.dispatcher.tick();
+    const cancel = await fetch(`${h.base}/api/v1/orders/${o.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${o.token}` } });
+    expect(cancel.status).toBe(503);
+    expect(await cancel.json()).toMatchObject({ code: 'carrier_unavailable' });
+    clock += 1_000;
+    await h.oms.dispatcher.tick();
+    expect((await h.oms.store.getOrder(o.id))?.status).toBe('registered');
+    expect(rp.shipments.get(o.id)).toHaveLength(1);
+  });
+
   it('two dispatchers over one database never send one entry twice', async () => {
     const orders = await Promise.all(Array.from({ length: 10 }, place));
     const [a, b] = await Promise.all([h.oms.store.claimDue(clock, 10_000, 16), h.oms.store.claimDue(clock, 10_000, 16)]);

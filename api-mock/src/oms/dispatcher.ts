@@ -15,7 +15,10 @@ export interface DispatcherOptions {
   now?: () => number;
   /** How long a claim is ours. Must exceed the longest send (connector timeouts x calls). Default 60 s. */
   leaseMs?: number;
-  /** Entries claimed per round (default 16) and sent at once (default 8). */
+  /**
+   * Entries sent at once (default 8). A round claims no more than that: a claimed entry waiting in a local queue would
+   * spend its lease before its send even starts.
+   */
   batch?: number;
   concurrency?: number;
   /** Unknown outcomes back off with full jitter: random(0, min(cap, base * 2^n)). Defaults 1 s and 5 min. */
@@ -50,7 +53,7 @@ export class Dispatcher {
   constructor(options: DispatcherOptions) {
     this.now = options.now ?? Date.now;
     this.o = {
-      leaseMs: 60_000, batch: 16, concurrency: 8, retryBaseMs: 1_000, retryCapMs: 300_000, random: Math.random, idleMs: 2_000,
+      leaseMs: 60_000, batch: options.concurrency ?? 8, concurrency: 8, retryBaseMs: 1_000, retryCapMs: 300_000, random: Math.random, idleMs: 2_000,
       now: this.now, ...options,
     };
   }
@@ -111,20 +114,25 @@ export class Dispatcher {
 
   private async deliver(entry: OutboxRow): Promise<void> {
     const row = await this.o.store.getOrder(entry.order_id);
-    if (!row) return this.record({ kind: 'rejected', entry, message: 'order missing' });
+    const mayExist = entry.attempts > 1;
+    // A local refusal is only safe when no attempt can have reached the carrier; otherwise wait and reconcile.
+    const refuse = (message: string): Promise<void> => (mayExist ? this.retry(entry, message) : this.record({ kind: 'rejected', entry, message }));
+    if (!row) return refuse('order missing');
     const connector = this.o.connectors.get(row.carrier);
-    if (!connector) return this.record({ kind: 'rejected', entry, message: `no connector for carrier ${row.carrier}` });
+    if (!connector) return refuse(`no connector for carrier ${row.carrier}`);
     let order: CarrierOrder;
     try {
       order = this.carrierOrder(row);
     } catch (e) {
-      return this.record({ kind: 'rejected', entry, message: e instanceof Error ? e.message : String(e) });
+      return refuse(e instanceof Error ? e.message : String(e));
     }
-    const mayExist = entry.attempts > 1;
     if (mayExist) this.stats.reconciled++;
+    // No carrier call may outlive the claim: past the lease another dispatcher may own this entry.
+    const budget = entry.lease_until - this.now() - Math.min(1_000, this.o.leaseMs / 4);
+    if (budget <= 0) return this.retry(entry, 'lease spent before the send could start');
     let outcome;
     try {
-      outcome = await connector.send(order, { mayExist });
+      outcome = await connector.send(order, { mayExist, signal: AbortSignal.timeout(budget) });
     } catch (e) {
       outcome = { kind: 'unknown' as const, message: e instanceof Error ? e.message : String(e) };
     }
@@ -136,12 +144,16 @@ export class Dispatcher {
       case 'rejected':
         this.stats.rejected++;
         return this.record({ kind: 'rejected', entry, message: outcome.message.slice(0, 500) || 'rejected by the carrier' });
-      case 'unknown': {
+      case 'unknown':
         this.stats.unknown++;
-        const ceiling = Math.min(this.o.retryCapMs, this.o.retryBaseMs * 2 ** Math.min(20, entry.attempts - 1));
-        return this.record({ kind: 'retry', entry, nextAt: now + Math.floor(this.o.random() * ceiling), message: outcome.message.slice(0, 500) });
-      }
+        return this.retry(entry, outcome.message, now);
     }
+  }
+
+  /** Back off with full jitter: random(0, min(cap, base * 2^(attempts-1))). */
+  private retry(entry: OutboxRow, message: string, now = this.now()): Promise<void> {
+    const ceiling = Math.min(this.o.retryCapMs, this.o.retryBaseMs * 2 ** Math.min(20, entry.attempts - 1));
+    return this.record({ kind: 'retry', entry, nextAt: now + Math.floor(this.o.random() * ceiling), message: message.slice(0, 500) });
   }
 
   /**
@@ -173,8 +185,9 @@ export class Dispatcher {
   }
 
   carrierOrder(row: OrderRow): CarrierOrder {
-    const { input, origin } = storedOrder(row);
-    const point = this.o.pointOf(row.point_id);
+    const { input, origin, point: accepted } = storedOrder(row);
+    // The point as the data has it now, else as it was when the order was accepted.
+    const point = this.o.pointOf(row.point_id) ?? accepted;
     if (!point) throw new Error(`point ${row.point_id} is no longer in the dataset`);
     return { orderId: row.id, orderNumber: row.order_number, point, parcel: input.parcel, recipient: input.recipient, origin, createdAt: row.created_at };
   }
@@ -190,7 +203,7 @@ export class Dispatcher {
       if (await this.o.store.cancelUnsent(row.id, iso)) return { kind: 'cancelled' };
       const fresh = await this.o.store.getOrder(row.id);
       if (fresh && fresh.status !== 'created') return this.cancel(fresh);
-      return { kind: 'retry', message: 'the order is being handed to the carrier right now; retry in a moment' };
+      return { kind: 'retry', message: 'the order is being handed to the carrier (the carrier may already hold it); retry once it is registered' };
     }
     if (!row.carrier_ref || ['delivered', 'returned', 'rejected', 'returning'].includes(row.status)) {
       return { kind: 'refused', message: `an order in status ${row.status} cannot be cancelled` };

@@ -24,14 +24,21 @@ const MAX_CSV_ROWS = 100_000;
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', ...NO_STORE, ...headers } });
 
+/** YYYY-MM-DD that exists (2024-02-31 does not). */
+const CalendarDate = z.string().check(z.refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
+}, { message: 'expected a date YYYY-MM-DD' }));
+
 const ListQuery = z.object({
   config: z.string().check(z.regex(CONFIG_ID, 'expected a widget config id')),
   status: z.optional(z.string().check(z.refine((s) => s.split(',').every((x) => (ORDER_STATUSES as readonly string[]).includes(x)), { message: `expected statuses from ${ORDER_STATUSES.join(', ')}` }))),
   carrier: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'expected a carrier id'))),
-  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
-  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
+  from: z.optional(CalendarDate),
+  to: z.optional(CalendarDate),
   q: z.optional(z.string().check(z.maxLength(64))),
-  cursor: z.optional(z.string().check(z.regex(/^\d+\.ord_[0-9a-f]{20}$/, 'expected a cursor from nextCursor'))),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,15}\.ord_[0-9a-f]{20}$/, 'expected a cursor from nextCursor'))),
   limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'expected 1-200'))),
 });
 

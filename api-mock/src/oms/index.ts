@@ -50,19 +50,30 @@ export async function createOms(o: OmsOptions): Promise<Oms> {
   const nowMs = () => now().getTime();
   const pointOf = (id: string) => o.ctx.byId.get(id);
   const demo = o.ctx.configs.get(DEMO_CONFIG_ID);
-  if (demo) await store.insertConfig(DEMO_CONFIG_ID, JSON.stringify(demo), hashSecret(o.demoOwnerKey ?? DEMO_OWNER_KEY), now().toISOString());
+  if (demo) {
+    const hash = hashSecret(o.demoOwnerKey ?? DEMO_OWNER_KEY);
+    // A key given now replaces the one the database was created with: the printed key is the one that works.
+    if (!(await store.insertConfig(DEMO_CONFIG_ID, JSON.stringify(demo), hash, now().toISOString())) && o.demoOwnerKey) await store.setOwnerKey(DEMO_CONFIG_ID, hash);
+  }
   const dispatcher = new Dispatcher({ store, connectors: o.connectors, pointOf, now: nowMs, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
   const tracker = new Tracker({ store, connectors: o.connectors, pointOf, now: nowMs, ...o.tracker, ...(o.log ? { log: o.log } : {}) });
   const requoter = o.requoter ?? createRequoter({ apiBase: o.tariffBase, now });
   const orders = new Orders({ ctx: o.ctx, store, requoter, now, onCreated: () => dispatcher.poke() });
+  let purgeTimer: ReturnType<typeof setInterval> | undefined;
+  const purge = () => store.purgeExpiredKeys(nowMs()).catch((e: unknown) => o.log?.(`purge: ${e instanceof Error ? e.message : String(e)}`));
   const handlers = omsHandlers({ store, orders, dispatcher, tracker, now, ctx: o.ctx });
   return {
     store, orders, dispatcher, tracker, handlers, engine: db.engine, location: db.location,
     start() {
       dispatcher.start();
       tracker.start();
+      // Answers (and the order tokens in them) are kept for the published 24 h, not forever.
+      void purge();
+      purgeTimer = setInterval(() => void purge(), 10 * 60_000);
+      purgeTimer.unref();
     },
     async close() {
+      clearInterval(purgeTimer);
       tracker.stop();
       await dispatcher.stop();
       await db.close();

@@ -157,6 +157,48 @@ describe('POST /api/v1/orders', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('lets only the shop (owner key) choose the origin, which sets the price', async () => {
+    const origin = { country: 'RU', postcode: '190000', city: 'Санкт-Петербург' };
+    const anon = await post(order({ origin }));
+    expect(anon.status).toBe(422);
+    expect(problemOf(anon.json)).toMatchObject({ code: 'origin_needs_owner_key', field: 'origin' });
+    const shop = await post(order({ origin }), crypto.randomUUID(), { authorization: `Bearer ${DEMO_OWNER_KEY}` });
+    expect(shop.status).toBe(201);
+  });
+
+  it('reserves the inbound connectors\' keys', async () => {
+    const r = await post(order(), 'rp-backlog:A-1');
+    expect(r.status).toBe(400);
+    expect(problemOf(r.json)).toMatchObject({ code: 'bad_idempotency_key', field: 'Idempotency-Key' });
+  });
+
+  it.each([
+    [{ amount: 0, currency: 'RUB' }, 'parcel.cashOnDelivery.amount'],
+    [{ amount: -500, currency: 'RUB' }, 'parcel.cashOnDelivery.amount'],
+    [{ amount: 150000, currency: 'UAH' }, 'parcel.cashOnDelivery.currency'],
+  ])('refuses cash on delivery %j naming %s', async (cashOnDelivery, field) => {
+    const r = await post(order({ parcel: { weightG: 1000, dimensionsCm: { length: 30, width: 20, height: 10 }, cashOnDelivery } }));
+    expect(r.status).toBe(422);
+    expect(problemOf(r.json)).toMatchObject({ code: 'invalid_field', field });
+  });
+
+  it('replays an answered request even after its point closed (the order exists)', async () => {
+    const key = crypto.randomUUID();
+    const body = order({ pointId: 'rp-115551' });
+    const first = await post(body, key);
+    expect(first.status).toBe(201);
+    const point = h.ctx.byId.get('rp-115551')!;
+    point.status = 'temporarily_closed';
+    try {
+      const again = await post(body, key);
+      expect(again.status).toBe(201);
+      expect(again.text).toBe(first.text);
+      expect((await post(order({ pointId: 'rp-115551' }))).status).toBe(422);
+    } finally {
+      point.status = 'open';
+    }
+  });
+
   it('refuses a second order with the same shop order number in one widget', async () => {
     const body = order();
     expect((await post(body)).status).toBe(201);
@@ -202,6 +244,11 @@ describe('reading, listing and cancelling', () => {
     const bad = await list('&status=lost');
     expect(bad.status).toBe(400);
     expect(problemOf(await bad.json())).toMatchObject({ field: 'status' });
+    for (const [q, field] of [['&to=2024-13-01', 'to'], ['&from=2024-02-31', 'from'], [`&cursor=${'9'.repeat(20)}.ord_00000000000000000000`, 'cursor']]) {
+      const r = await list(q!);
+      expect(r.status).toBe(400);
+      expect(problemOf(await r.json())).toMatchObject({ field });
+    }
 
     const csv = await fetch(`${h.base}/api/v1/orders.csv?config=${cfg.id}`, { headers: { authorization: `Bearer ${cfg.ownerKey}` } });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);

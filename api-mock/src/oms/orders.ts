@@ -10,7 +10,7 @@ import { CORS_HEADERS } from '../handlers/http.js';
 import { fingerprint, parseIdempotencyKey } from './idempotency.js';
 import { problem, problemBody } from './problem.js';
 import type { Requoter } from './requote.js';
-import { hashSecret, newOrderId, newSecret, secretMatches } from './secrets.js';
+import { bearer, hashSecret, newOrderId, newSecret, secretMatches } from './secrets.js';
 import type { OmsStore, OrderRow } from './store.js';
 
 export const RETENTION_MS = IDEMPOTENCY_RETENTION_S * 1000;
@@ -20,6 +20,12 @@ export const RETENTION_HEADER = 'Idempotency-Retention';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** Where a shop ships from when neither the order nor its widget says: the carrier's hub city. */
+/** Money a carrier takes at a point, by country: cash on delivery and declared values must be in it. */
+const COUNTRY_CURRENCY: Readonly<Record<string, string>> = { RU: 'RUB', UA: 'UAH', KZ: 'KZT', BY: 'BYN', PL: 'PLN', UZ: 'UZS' };
+
+/** Keys the inbound connectors derive from a shop's own numbers: reserved, so nobody can claim them first. */
+export const RESERVED_KEY_PREFIXES = ['rp-backlog:'] as const;
+
 const DEFAULT_ORIGINS: Readonly<Record<string, Origin>> = {
   RU: { country: 'RU', postcode: '101000', city: 'Москва' },
   UA: { country: 'UA', city: 'Київ' },
@@ -34,7 +40,8 @@ export interface OrdersDeps {
   onCreated?: () => void;
 }
 
-interface Stored { input: OrderInput; origin: Origin }
+/** What an order row keeps of its acceptance: the input, the origin used, and the point as it was then. */
+interface Stored { input: OrderInput; origin: Origin; point?: Branch }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } });
@@ -83,13 +90,11 @@ export class Orders {
   constructor(private readonly d: OrdersDeps) {}
 
   /** Everything that can be decided from the input and the live point, before anything is claimed or stored. */
-  private async check(raw: unknown): Promise<Check> {
-    const parsed = OrderInput.safeParse(raw);
-    if (!parsed.success) {
-      const issue = firstIssue(parsed.error);
-      return fail(422, 'invalid_field', issue.path || 'body', issue.message);
+  private async check(input: OrderInput, asOwner: boolean): Promise<Check> {
+    if (input.origin && !asOwner) {
+      // The origin sets the sender's city and so the price: only the shop (its owner key) may choose it.
+      return fail(422, 'origin_needs_owner_key', 'origin', "the origin comes from the widget's config; setting it per order needs the owner key (Authorization: Bearer <ownerKey>)");
     }
-    const input = parsed.data;
     const config = await this.d.store.getConfig(input.configId);
     if (!config) return fail(422, 'unknown_config', 'configId', `no widget config "${input.configId}"`);
     const point = this.d.ctx.byId.get(input.pointId);
@@ -104,6 +109,12 @@ export class Orders {
       return fail(422, 'parcel_does_not_fit', field, `${detail} at point "${point.id}"`);
     }
     const cod = input.parcel.cashOnDelivery;
+    const currency = COUNTRY_CURRENCY[point.address.country];
+    for (const [name, money] of [['cashOnDelivery', cod], ['declaredValue', input.parcel.declaredValue]] as const) {
+      if (!money) continue;
+      if (money.amount <= 0) return fail(422, 'invalid_field', `parcel.${name}.amount`, 'must be a positive amount in minor units (omit it for none)');
+      if (currency && money.currency !== currency) return fail(422, 'invalid_field', `parcel.${name}.currency`, `${point.carrier} takes ${currency} in ${point.address.country}`);
+    }
     if (cod && !point.payment.includes('cod')) return fail(422, 'cod_not_allowed', 'parcel.cashOnDelivery', `point "${point.id}" does not take cash on delivery`);
     if (input.quote && input.quote.pointId !== point.id) return fail(422, 'quote_mismatch', 'quote.pointId', 'the quote is for another point');
     const configOrigin = (JSON.parse(config.config_json) as { origin?: Origin }).origin;
@@ -112,10 +123,16 @@ export class Orders {
     return { ok: true, point, origin, input: { ...input, recipient: { ...input.recipient, phone: phone.e164 } } };
   }
 
-  async create(request: Request): Promise<Response> {
+  /**
+   * `internal`: a connector of ours placing the order (it may use the reserved key prefixes and set the origin).
+   */
+  async create(request: Request, options: { internal?: boolean } = {}): Promise<Response> {
     const retention = { [RETENTION_HEADER]: String(IDEMPOTENCY_RETENTION_S) };
     const keyParse = parseIdempotencyKey(request.headers.get('idempotency-key'));
     if (!keyParse.ok) return problem(400, 'bad_idempotency_key', keyParse.message, { field: 'Idempotency-Key' }, retention);
+    if (!options.internal && RESERVED_KEY_PREFIXES.some((p) => keyParse.key.startsWith(p))) {
+      return problem(400, 'bad_idempotency_key', `keys starting with ${RESERVED_KEY_PREFIXES.join(', ')} are reserved for our connectors`, { field: 'Idempotency-Key' }, retention);
+    }
     const type = request.headers.get('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
       return problem(415, 'unsupported_media_type', 'send the order as application/json', { field: 'Content-Type' }, retention);
@@ -126,11 +143,24 @@ export class Orders {
     } catch {
       return problem(400, 'malformed_json', 'the body is not valid JSON', { field: 'body' }, retention);
     }
-    const checked = await this.check(raw);
-    if (!checked.ok) return withHeaders(checked.response, retention);
+    const parsed = OrderInput.safeParse(raw);
+    if (!parsed.success) {
+      const issue = firstIssue(parsed.error);
+      return problem(422, 'invalid_field', issue.message, { field: issue.path || 'body' }, retention);
+    }
     const key = keyParse.key;
     const print = fingerprint(raw);
     const now = this.d.now().getTime();
+    // A retry of a request already answered gets that answer, even if the point has closed since (the order exists).
+    const seen = await this.d.store.peekKey(parsed.data.configId, key, now);
+    if (seen && seen.fingerprint !== print) return keyReused(retention);
+    if (seen?.state === 'done' && seen.response_status !== null && seen.response_body !== null) {
+      return replay(seen.response_status, seen.response_body, seen.order_id, retention);
+    }
+    const owner = bearer(request);
+    const asOwner = options.internal === true || (owner !== undefined && await this.d.store.isOwner(parsed.data.configId, hashSecret(owner)));
+    const checked = await this.check(parsed.data, asOwner);
+    if (!checked.ok) return withHeaders(checked.response, retention);
     // The common case needs no network (the price is in the tariff cache): claim, order and outbox in one commit.
     const known = this.d.requoter.cached?.(checked.point, checked.input.parcel, checked.origin);
     if (known && (!checked.input.quote || samePrice(checked.input.quote, known))) {
@@ -147,18 +177,11 @@ export class Orders {
     const claim = await this.d.store.claimKey(checked.input.configId, key, print, now, CLAIM_LEASE_MS, RETENTION_MS);
     switch (claim.kind) {
       case 'mismatch':
-        return problem(422, 'key_reused', 'this Idempotency-Key was used with a different order; use a new key for a new order', { field: 'Idempotency-Key' }, retention);
+        return keyReused(retention);
       case 'in_flight':
         return problem(409, 'in_flight', 'the first request with this Idempotency-Key is still being processed; retry shortly', { field: 'Idempotency-Key' }, { ...retention, 'Retry-After': '1' });
       case 'replay':
-        return new Response(claim.body, {
-          status: claim.status,
-          headers: {
-            ...CORS_HEADERS, 'Cache-Control': 'no-store', ...retention, [REPLAYED_HEADER]: 'true',
-            'Content-Type': claim.status < 400 ? 'application/json' : 'application/problem+json',
-            ...(claim.orderId ? { Location: orderLinks(claim.orderId).self } : {}),
-          },
-        });
+        return replay(claim.status, claim.body, claim.orderId, retention);
       case 'claimed':
         break;
     }
@@ -215,7 +238,7 @@ export class Orders {
     const row: OrderRow = {
       id, config_id: input.configId, order_number: input.orderNumber, status: 'created', carrier: point.carrier,
       point_id: point.id, point_name: point.name.slice(0, 300), point_address: point.addressLine.slice(0, 500),
-      input_json: JSON.stringify({ input: { ...input, quote: undefined }, origin } satisfies Stored),
+      input_json: JSON.stringify({ input: { ...input, quote: undefined }, origin, point } satisfies Stored),
       quote_json: JSON.stringify(quote), token_hash: hashSecret(token), carrier_ref: null, track_number: null, error: null,
       eta: quote.estimatedDate ?? null, storage_until: null, checked_at: null, next_check_at: null,
       created_at: iso, updated_at: iso, created_ms: nowDate.getTime(),
@@ -267,6 +290,21 @@ function describeFit(r: FitReason): [field: string, detail: string] {
     case 'value_too_high': return ['parcel.declaredValue', `the declared value is over ${r.max.amount} ${r.max.currency} (minor units)`];
     case 'no_locker_cell': return ['parcel.dimensionsCm', 'no locker cell fits the parcel'];
   }
+}
+
+function keyReused(retention: Record<string, string>): Response {
+  return problem(422, 'key_reused', 'this Idempotency-Key was used with a different order; use a new key for a new order', { field: 'Idempotency-Key' }, retention);
+}
+
+function replay(status: number, body: string, orderId: string | null, retention: Record<string, string>): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      ...CORS_HEADERS, 'Cache-Control': 'no-store', ...retention, [REPLAYED_HEADER]: 'true',
+      'Content-Type': status < 400 ? 'application/json' : 'application/problem+json',
+      ...(orderId ? { Location: orderLinks(orderId).self } : {}),
+    },
+  });
 }
 
 function samePrice(a: Pick<Quote, 'total' | 'currency'>, b: Pick<Quote, 'total' | 'currency'>): boolean {

@@ -55,7 +55,36 @@ describe('applyTracking', () => {
   });
 });
 
+describe('tracking never starves', () => {
+  it('postpones a due order whose carrier answer cannot be applied', async () => {
+    const id = await registeredOrder('T-3');
+    const connector = h.connectors.get('russian-post')!;
+    const track = connector.track;
+    connector.track = async () => { throw new Error('carrier exploded'); };
+    try {
+      expect(await h.oms.tracker.tick()).toBeGreaterThanOrEqual(1);
+      const row = await h.oms.store.getOrder(id);
+      expect(row?.next_check_at).toBeGreaterThan(FIXTURE_NOW.getTime());
+      expect(await h.oms.tracker.tick()).toBe(0);
+    } finally {
+      connector.track = track;
+    }
+  });
+});
+
 describe('idempotency claims', () => {
+  it('purges answers past their retention and abandoned claims, keeps live ones', async () => {
+    const now = FIXTURE_NOW.getTime();
+    await h.oms.store.claimKey('demo', 'p-done', 'f', now, 1_000, 10_000);
+    await h.oms.store.finishKey('demo', 'p-done', 201, '{"token":"secret"}');
+    await h.oms.store.claimKey('demo', 'p-abandoned', 'f', now, 1_000, 10_000);
+    await h.oms.store.claimKey('demo', 'p-live', 'f', now + 9_000, 1_000, 10_000);
+    expect(await h.oms.store.purgeExpiredKeys(now + 10_000)).toBeGreaterThanOrEqual(2);
+    expect(await h.oms.store.peekKey('demo', 'p-done', now)).toBeUndefined();
+    expect(await h.oms.store.peekKey('demo', 'p-abandoned', now)).toBeUndefined();
+    expect(await h.oms.store.peekKey('demo', 'p-live', now + 10_000)).toMatchObject({ state: 'in_flight' });
+  });
+
   it('forgets a key after its retention: the same key is then a new request', async () => {
     const now = FIXTURE_NOW.getTime();
     expect(await h.oms.store.claimKey('demo', 'k-ret', 'f1', now, 1_000, 10_000)).toEqual({ kind: 'claimed' });

@@ -127,6 +127,13 @@ export class OmsStore {
     return { kind: 'replay', status: row.response_status, body: row.response_body, orderId: row.order_id };
   }
 
+  /** The key's record when it is alive (not past its retention); read-only. */
+  peekKey(configId: string, key: string, now: number) {
+    return this.db.selectFrom('idempotency').selectAll()
+      .where('config_id', '=', configId).where('key', '=', key).where('expires_at', '>', now)
+      .executeTakeFirst();
+  }
+
   /** A transient failure (carrier tariff API down): forget the claim so the retry processes afresh. */
   async releaseKey(configId: string, key: string): Promise<void> {
     await this.db.deleteFrom('idempotency')
@@ -203,10 +210,18 @@ export class OmsStore {
     }).execute();
   }
 
-  /** Forget answers past their retention. */
+  /** Forget answers past their retention (they hold order tokens), and abandoned claims whose lease ran out. */
   async purgeExpiredKeys(now: number): Promise<number> {
-    const r = await this.db.deleteFrom('idempotency').where('expires_at', '<=', now).where('state', '=', 'done').executeTakeFirst();
+    const r = await this.db.deleteFrom('idempotency')
+      .where('expires_at', '<=', now)
+      .where((eb) => eb.or([eb('state', '=', 'done'), eb('lease_until', '<', now)]))
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
+  }
+
+  /** Sets a config's owner key (the sandbox's demo widget when DEMO_OWNER_KEY is given). */
+  async setOwnerKey(id: string, ownerKeyHash: string): Promise<void> {
+    await this.db.updateTable('configs').set({ owner_key_hash: ownerKeyHash }).where('id', '=', id).execute();
   }
 
   // ----------------------------------------------------------------- orders
@@ -232,12 +247,15 @@ export class OmsStore {
     return q.orderBy('created_ms', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   }
 
-  /** Cancel an order the carrier has not seen yet: only while its send is still pending (not being sent). */
+  /**
+   * Cancel an order the carrier has never seen: only while its send is pending and was never attempted (an attempt
+   * with an unknown outcome may have created the shipment: that one is cancelled at the carrier once registered).
+   */
   async cancelUnsent(orderId: string, nowIso: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const box = await trx.updateTable('outbox')
         .set({ state: 'cancelled', updated_at: nowIso })
-        .where('id', '=', `${orderId}/send`).where('state', '=', 'pending')
+        .where('id', '=', `${orderId}/send`).where('state', '=', 'pending').where('attempts', '=', 0)
         .executeTakeFirst();
       if (Number(box.numUpdatedRows) !== 1) return false;
       const order = await trx.updateTable('orders')

@@ -62,15 +62,23 @@ export class Tracker {
     return due.length;
   }
 
+  /** Every due row ends with a new check time, whatever happens: a row that keeps failing must not starve the others. */
   private async check(carrier: string, rows: readonly OrderRow[]): Promise<void> {
-    const connector = this.o.connectors.get(carrier);
     const now = this.now();
-    if (!connector) return;
+    const later = (row: OrderRow) => this.o.store.postponeTracking(row.id, now + 2 * this.intervalMs).catch(() => undefined);
+    const connector = this.o.connectors.get(carrier);
+    if (!connector) {
+      await Promise.all(rows.map(later));
+      return;
+    }
     const wanted = rows.flatMap((row) => {
-      const point = this.o.pointOf(row.point_id);
+      const stored = storedOrder(row);
+      const point = this.o.pointOf(row.point_id) ?? stored.point;
       if (!row.track_number || !point) return [];
-      return [{ row, trackNumber: row.track_number, phone: storedOrder(row).input.recipient.phone, point }];
+      return [{ row, trackNumber: row.track_number, phone: stored.input.recipient.phone, point }];
     });
+    const skipped = rows.filter((r) => !wanted.some((w) => w.row === r));
+    await Promise.all(skipped.map(later));
     const result = await connector.track(wanted.map(({ trackNumber, phone, point }) => ({ trackNumber, phone, point })), {})
       .catch((e: unknown) => ({ kind: 'unknown' as const, message: e instanceof Error ? e.message : String(e) }));
     if (!Array.isArray(result)) {
@@ -79,9 +87,15 @@ export class Tracker {
       return;
     }
     const byTrack = new Map(result.map((t) => [t.trackNumber, t] as const));
-    await Promise.all(wanted.map(({ row, trackNumber }) => {
+    await Promise.all(wanted.map(async ({ row, trackNumber }) => {
       const t = byTrack.get(trackNumber);
-      return t ? this.apply(row, t, now) : this.o.store.postponeTracking(row.id, now + this.intervalMs);
+      try {
+        if (t) await this.apply(row, t, now);
+        else await this.o.store.postponeTracking(row.id, now + this.intervalMs);
+      } catch (e) {
+        this.o.log?.(`tracker: ${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+        await later(row);
+      }
     }));
   }
 
@@ -93,7 +107,8 @@ export class Tracker {
       storageUntil: t.storageUntil ?? null,
       checkedAt: new Date(now).toISOString(),
       nextCheckAt: FINAL_STATUSES.has(status) ? null : now + this.intervalMs,
-      events: t.events.map((e) => ({
+      // An event whose time does not parse is the carrier's garbage: dropped, never stored as a NaN.
+      events: t.events.filter((e) => Number.isFinite(Date.parse(e.at))).map((e) => ({
         at: e.at, carrierCode: e.carrierCode, status: e.status, description: e.description.slice(0, 300),
         place: e.place?.slice(0, 300) ?? null, timeZone: e.timeZone ?? null,
       })),

@@ -24,10 +24,10 @@ export type SortOrder = z.infer<typeof SortOrder>;
 /** Where the shop ships from: what tariff APIs need as the origin. */
 export const Origin = z.object({
   country: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  postcode: z.optional(z.string()),
-  city: z.optional(z.string()),
+  postcode: z.optional(z.string().check(z.maxLength(16))),
+  city: z.optional(z.string().check(z.maxLength(100))),
   /** Nova Poshta city ref of the sender. */
-  cityRef: z.optional(z.string()),
+  cityRef: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Origin = z.infer<typeof Origin>;
 

@@ -287,7 +287,7 @@ async function createWithKey(orders: Orders, input: OrderInput, key: string): Pr
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `"${key}"` },
         body: JSON.stringify(input),
-      }));
+      }), { internal: true });
     } catch (e) {
       return { ok: false, problem: { type: 'about:blank', title: 'Service unavailable', status: 503, code: 'internal', detail: e instanceof Error ? e.message : String(e) } };
     }
