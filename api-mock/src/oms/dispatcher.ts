@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   retryBaseMs?: number;
   retryCapMs?: number;
   random?: () => number;
+  /** When the tracker first asks the carrier about a just-registered parcel (default 60 s). */
+  firstCheckMs?: number;
   /** Idle poll: a safety net when no order pokes the dispatcher (another replica wrote it). Default 2 s. */
   idleMs?: number;
   log?: (message: string) => void;
@@ -53,7 +55,7 @@ export class Dispatcher {
   constructor(options: DispatcherOptions) {
     this.now = options.now ?? Date.now;
     this.o = {
-      leaseMs: 60_000, batch: options.concurrency ?? 8, concurrency: 8, retryBaseMs: 1_000, retryCapMs: 300_000, random: Math.random, idleMs: 2_000,
+      leaseMs: 60_000, firstCheckMs: 60_000, batch: options.concurrency ?? 8, concurrency: 8, retryBaseMs: 1_000, retryCapMs: 300_000, random: Math.random, idleMs: 2_000,
       now: this.now, ...options,
     };
   }
@@ -140,7 +142,7 @@ export class Dispatcher {
     switch (outcome.kind) {
       case 'accepted':
         this.stats.sent++;
-        return this.record({ kind: 'sent', entry, shipment: outcome.shipment });
+        return this.record({ kind: 'sent', entry, shipment: outcome.shipment, firstCheckInMs: this.o.firstCheckMs });
       case 'rejected':
         this.stats.rejected++;
         return this.record({ kind: 'rejected', entry, message: outcome.message.slice(0, 500) || 'rejected by the carrier' });

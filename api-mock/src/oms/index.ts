@@ -55,7 +55,7 @@ export async function createOms(o: OmsOptions): Promise<Oms> {
     // A key given now replaces the one the database was created with: the printed key is the one that works.
     if (!(await store.insertConfig(DEMO_CONFIG_ID, JSON.stringify(demo), hash, now().toISOString())) && o.demoOwnerKey) await store.setOwnerKey(DEMO_CONFIG_ID, hash);
   }
-  const dispatcher = new Dispatcher({ store, connectors: o.connectors, pointOf, now: nowMs, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
+  const dispatcher = new Dispatcher({ store, connectors: o.connectors, pointOf, now: nowMs, firstCheckMs: o.tracker?.intervalMs ?? 60_000, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
   const tracker = new Tracker({ store, connectors: o.connectors, pointOf, now: nowMs, ...o.tracker, ...(o.log ? { log: o.log } : {}) });
   const requoter = o.requoter ?? createRequoter({ apiBase: o.tariffBase, now });
   const orders = new Orders({ ctx: o.ctx, store, requoter, now, onCreated: () => dispatcher.poke() });

@@ -10,7 +10,8 @@ export type OrderRow = OrdersTable;
 
 /** What became of one claimed outbox entry. */
 export type Outcome =
-  | { kind: 'sent'; entry: OutboxRow; shipment: { carrierRef: string; trackNumber: string } }
+  /** `firstCheckInMs`: when the tracker first asks the carrier (a parcel just registered has no news yet). */
+  | { kind: 'sent'; entry: OutboxRow; shipment: { carrierRef: string; trackNumber: string }; firstCheckInMs: number }
   | { kind: 'rejected'; entry: OutboxRow; message: string }
   | { kind: 'retry'; entry: OutboxRow; nextAt: number; message: string };
 export type OutboxRow = OutboxTable;
@@ -28,6 +29,8 @@ export interface NewOrder {
   idempotency: { configId: string; key: string };
   now: number;
 }
+
+type AtOnce = NewOrder & { fingerprint: string; retentionMs: number };
 
 export interface TrackingUpdate {
   status: OrderStatus;
@@ -177,29 +180,63 @@ export class OmsStore {
    * The whole acceptance in ONE commit when nothing has to wait on the network (the price is known): the key's
    * claim already done, the order and its outbox entry. 'key_taken' when the key exists (the caller then goes the
    * long way: replay, mismatch or in flight); nothing is written in that case or on a duplicate order number.
+   * Group commit: acceptances arriving while one commit is written share the next one (one fsync for many orders);
+   * each keeps its own outcome, since no statement in the batch can fail for another's data.
    */
-  async createOrderAtOnce(o: NewOrder & { fingerprint: string; retentionMs: number }): Promise<'created' | 'duplicate_number' | 'key_taken'> {
-    const { configId, key } = o.idempotency;
+  createOrderAtOnce(o: AtOnce): Promise<'created' | 'duplicate_number' | 'key_taken'> {
+    return new Promise((resolve, reject) => {
+      this.accepting.push({ o, resolve, reject });
+      // Wait for the rest of this event-loop turn: requests read in the same I/O phase share the commit.
+      if (!this.acceptFlushing && this.accepting.length === 1) setImmediate(() => { if (!this.acceptFlushing) void this.flushAccepts(); });
+    });
+  }
+
+  private accepting: Array<{ o: AtOnce; resolve: (r: 'created' | 'duplicate_number' | 'key_taken') => void; reject: (e: unknown) => void }> = [];
+  private acceptFlushing = false;
+
+  private async flushAccepts(): Promise<void> {
+    this.acceptFlushing = true;
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('idempotency').where('config_id', '=', configId).where('key', '=', key).where('expires_at', '<=', o.now).execute();
-        const claimed = await trx.insertInto('idempotency')
-          .values({
-            config_id: configId, key, fingerprint: o.fingerprint, state: 'done', response_status: 201, response_body: o.responseBody,
-            order_id: o.row.id, lease_until: o.now, expires_at: o.now + o.retentionMs, created_at: new Date(o.now).toISOString(),
-          })
-          .onConflict((oc) => oc.columns(['config_id', 'key']).doNothing())
-          .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new KeyTaken();
-        await trx.insertInto('orders').values(o.row).execute();
-        await this.enqueue(trx, o.row.id, 'send', o.now);
-        return 'created' as const;
-      });
-    } catch (e) {
-      if (e instanceof KeyTaken) return 'key_taken';
-      if (this.handle.isUniqueViolation(e)) return 'duplicate_number';
-      throw e;
+      while (this.accepting.length) {
+        const batch = this.accepting.splice(0, 200);
+        try {
+          const results = await this.db.transaction().execute(async (trx) => {
+            const out: Array<'created' | 'duplicate_number' | 'key_taken'> = [];
+            for (const { o } of batch) out.push(await this.acceptIn(trx, o));
+            return out;
+          });
+          batch.forEach((b, i) => b.resolve(results[i]!));
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      this.acceptFlushing = false;
     }
+  }
+
+  /** One acceptance inside a shared transaction: conflicts are answered by DO NOTHING, never by an error. */
+  private async acceptIn(trx: Transaction<Database>, o: AtOnce): Promise<'created' | 'duplicate_number' | 'key_taken'> {
+    const { configId, key } = o.idempotency;
+    await trx.deleteFrom('idempotency').where('config_id', '=', configId).where('key', '=', key).where('expires_at', '<=', o.now).execute();
+    const claimed = await trx.insertInto('idempotency')
+      .values({
+        config_id: configId, key, fingerprint: o.fingerprint, state: 'done', response_status: 201, response_body: o.responseBody,
+        order_id: o.row.id, lease_until: o.now, expires_at: o.now + o.retentionMs, created_at: new Date(o.now).toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['config_id', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) return 'key_taken';
+    const inserted = await trx.insertInto('orders').values(o.row)
+      .onConflict((oc) => oc.columns(['config_id', 'order_number']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
+      // The number is taken: undo our claim so the long way can store the 409 for this key.
+      await trx.deleteFrom('idempotency').where('config_id', '=', configId).where('key', '=', key).where('order_id', '=', o.row.id).execute();
+      return 'duplicate_number';
+    }
+    await this.enqueue(trx, o.row.id, 'send', o.now);
+    return 'created';
   }
 
   private async enqueue(trx: Transaction<Database>, orderId: string, kind: string, now: number): Promise<void> {
@@ -297,14 +334,14 @@ export class OmsStore {
       .execute();
   }
 
-  /** The next time an entry is due (for the dispatcher's timer), or undefined when none waits. */
+  /** The next time an entry is due (for the dispatcher's timer), or undefined when none waits. Two index lookups. */
   async nextDue(): Promise<number | undefined> {
-    const row = await this.db.selectFrom('outbox')
-      .select((eb) => eb.fn.min(eb.case().when('state', '=', 'pending').then(eb.ref('next_attempt_at')).else(eb.ref('lease_until')).end()).as('at'))
-      .where('state', 'in', ['pending', 'in_flight'])
-      .executeTakeFirst();
-    const at = row?.at;
-    return at === null || at === undefined ? undefined : Number(at);
+    const [pending, leased] = await Promise.all([
+      this.db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '=', 'pending').executeTakeFirst(),
+      this.db.selectFrom('outbox').select((eb) => eb.fn.min('lease_until').as('at')).where('state', '=', 'in_flight').executeTakeFirst(),
+    ]);
+    const times = [pending?.at, leased?.at].filter((t): t is number => t !== null && t !== undefined).map(Number);
+    return times.length ? Math.min(...times) : undefined;
   }
 
   /**
@@ -330,7 +367,7 @@ export class OmsStore {
       case 'sent': {
         if (Number((await fenced('done', { last_error: null })).numUpdatedRows) !== 1) return false;
         await trx.updateTable('orders')
-          .set({ status: 'registered', carrier_ref: o.shipment.carrierRef, track_number: o.shipment.trackNumber, updated_at: iso, next_check_at: now })
+          .set({ status: 'registered', carrier_ref: o.shipment.carrierRef, track_number: o.shipment.trackNumber, updated_at: iso, next_check_at: now + o.firstCheckInMs })
           .where('id', '=', o.entry.order_id).where('status', '=', 'created')
           .execute();
         return true;
@@ -350,7 +387,7 @@ export class OmsStore {
 
   /** The carrier holds the order: registered with its track number, the entry done. Fenced by the attempt count. */
   async completeSend(entry: OutboxRow, shipment: { carrierRef: string; trackNumber: string }, now: number): Promise<boolean> {
-    return (await this.applyOutcomes([{ kind: 'sent', entry, shipment }], now)) === 1;
+    return (await this.applyOutcomes([{ kind: 'sent', entry, shipment, firstCheckInMs: 0 }], now)) === 1;
   }
 
   async rejectSend(entry: OutboxRow, message: string, now: number): Promise<boolean> {
@@ -382,27 +419,37 @@ export class OmsStore {
 
   /** New events (duplicates ignored by the key) and the order's current state, in one transaction. */
   async applyTracking(orderId: string, u: TrackingUpdate): Promise<void> {
+    await this.applyTrackings([{ orderId, update: u }]);
+  }
+
+  /** Several orders' tracking in ONE commit (a tracker round is one fsync, not one per parcel). */
+  async applyTrackings(items: ReadonlyArray<{ orderId: string; update: TrackingUpdate }>): Promise<void> {
+    if (items.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      if (u.events.length) {
-        await trx.insertInto('tracking_events')
-          .values(u.events.map((e) => ({
-            order_id: orderId, at: e.at, at_ms: Date.parse(e.at), carrier_code: e.carrierCode, status: e.status, description: e.description, place: e.place, time_zone: e.timeZone,
-          })))
-          .onConflict((oc) => oc.columns(['order_id', 'at', 'carrier_code']).doNothing())
-          .execute();
-      }
-      // Forward only: the update applies when the stored status ranks at most the new one (returning -> delivered
-      // is a sideways move the carrier may report; cancelled and rejected are never left).
-      const from = ORDER_STATUSES.filter((s) => STATUS_RANK[s] <= STATUS_RANK[u.status] && s !== 'cancelled' && s !== 'rejected');
-      const moved = await trx.updateTable('orders')
-        .set({ status: u.status, eta: u.eta, storage_until: u.storageUntil, checked_at: u.checkedAt, next_check_at: u.nextCheckAt, updated_at: u.checkedAt })
-        .where('id', '=', orderId).where('status', 'in', from)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) === 0) {
-        await trx.updateTable('orders').set({ checked_at: u.checkedAt, next_check_at: u.nextCheckAt })
-          .where('id', '=', orderId).where('status', 'not in', ['cancelled', 'rejected']).execute();
-      }
+      for (const { orderId, update } of items) await this.trackingIn(trx, orderId, update);
     });
+  }
+
+  private async trackingIn(trx: Transaction<Database>, orderId: string, u: TrackingUpdate): Promise<void> {
+    if (u.events.length) {
+      await trx.insertInto('tracking_events')
+        .values(u.events.map((e) => ({
+          order_id: orderId, at: e.at, at_ms: Date.parse(e.at), carrier_code: e.carrierCode, status: e.status, description: e.description, place: e.place, time_zone: e.timeZone,
+        })))
+        .onConflict((oc) => oc.columns(['order_id', 'at', 'carrier_code']).doNothing())
+        .execute();
+    }
+    // Forward only: the update applies when the stored status ranks at most the new one (returning -> delivered
+    // is a sideways move the carrier may report; cancelled and rejected are never left).
+    const from = ORDER_STATUSES.filter((s) => STATUS_RANK[s] <= STATUS_RANK[u.status] && s !== 'cancelled' && s !== 'rejected');
+    const moved = await trx.updateTable('orders')
+      .set({ status: u.status, eta: u.eta, storage_until: u.storageUntil, checked_at: u.checkedAt, next_check_at: u.nextCheckAt, updated_at: u.checkedAt })
+      .where('id', '=', orderId).where('status', 'in', from)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) {
+      await trx.updateTable('orders').set({ checked_at: u.checkedAt, next_check_at: u.nextCheckAt })
+        .where('id', '=', orderId).where('status', 'not in', ['cancelled', 'rejected']).execute();
+    }
   }
 
   /** Postpone the next check (the carrier did not answer). */
@@ -428,4 +475,3 @@ export class OmsStore {
 }
 
 class LostClaim extends Error {}
-class KeyTaken extends Error {}

@@ -4,7 +4,7 @@ import { type Branch } from '../../../widget/src/model/index.js';
 import { FINAL_STATUSES, OrderStatus } from '../../../widget/src/model/order.js';
 import type { CarrierTracking, Connector } from './connectors/types.js';
 import { storedOrder } from './orders.js';
-import type { OmsStore, OrderRow } from './store.js';
+import type { OmsStore, OrderRow, TrackingUpdate } from './store.js';
 
 export interface TrackerOptions {
   store: OmsStore;
@@ -87,21 +87,29 @@ export class Tracker {
       return;
     }
     const byTrack = new Map(result.map((t) => [t.trackNumber, t] as const));
+    const updates: Array<{ row: OrderRow; update: TrackingUpdate }> = [];
     await Promise.all(wanted.map(async ({ row, trackNumber }) => {
       const t = byTrack.get(trackNumber);
-      try {
-        if (t) await this.apply(row, t, now);
-        else await this.o.store.postponeTracking(row.id, now + this.intervalMs);
-      } catch (e) {
-        this.o.log?.(`tracker: ${row.id}: ${e instanceof Error ? e.message : String(e)}`);
-        await later(row);
-      }
+      if (t) updates.push({ row, update: this.update(row, t, now) });
+      else await this.o.store.postponeTracking(row.id, now + this.intervalMs).catch(() => undefined);
     }));
+    try {
+      // One commit for the round.
+      await this.o.store.applyTrackings(updates.map(({ row, update }) => ({ orderId: row.id, update })));
+    } catch {
+      // One bad row must not sink the others: apply one by one, postponing what still fails.
+      for (const { row, update } of updates) {
+        await this.o.store.applyTracking(row.id, update).catch(async (e: unknown) => {
+          this.o.log?.(`tracker: ${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+          await later(row);
+        });
+      }
+    }
   }
 
-  private async apply(row: OrderRow, t: CarrierTracking, now: number): Promise<void> {
+  private update(row: OrderRow, t: CarrierTracking, now: number): TrackingUpdate {
     const status = OrderStatus.parse(t.status);
-    await this.o.store.applyTracking(row.id, {
+    return {
       status,
       eta: t.eta ?? row.eta,
       storageUntil: t.storageUntil ?? null,
@@ -112,7 +120,7 @@ export class Tracker {
         at: e.at, carrierCode: e.carrierCode, status: e.status, description: e.description.slice(0, 300),
         place: e.place?.slice(0, 300) ?? null, timeZone: e.timeZone ?? null,
       })),
-    });
+    };
   }
 
   /** Used by GET …/tracking: a fresh look at the carrier when ours is old, but never a slow answer. */

@@ -51,7 +51,7 @@ function openSqlite(dataDir: string): Db {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     kysely,
     engine: 'sqlite',
@@ -59,6 +59,26 @@ function openSqlite(dataDir: string): Db {
     isUniqueViolation: (e) => typeof e === 'object' && e !== null && 'code' in e
       && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code: unknown }).code)),
     close: () => kysely.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew; our statements are few and repeat, and preparing costs more than running them.
+ * Safe to share: the driver runs one statement at a time on this one connection and never keeps an iterator open.
+ */
+function withStatementCache(database: BetterSqlite3.Database, max = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = database.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
   };
 }
 

@@ -85,6 +85,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-02-002-outbox-leases': {
+    // Claims look for pending entries by due time AND in-flight entries by lease: both must be index lookups, or
+    // every dispatcher round scans the whole outbox (quadratic in the number of orders).
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('outbox_leases').on('outbox').columns(['state', 'lease_until']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
