@@ -80,6 +80,18 @@ describe('POST /api/v1/orders', () => {
     expect(await h.oms.store.countOrders()).toBe(before);
   });
 
+  it('answers a browser\'s preflight and honours a per-request fault on the order API', async () => {
+    const pre = await fetch(`${h.base}/api/v1/orders`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    const before = await h.oms.store.countOrders();
+    const failed = await post(order(), crypto.randomUUID(), { 'x-sandbox-fault': 'status=503' });
+    expect(failed.status).toBe(503);
+    expect(await h.oms.store.countOrders()).toBe(before);
+    await expect(post(order(), crypto.randomUUID(), { 'x-sandbox-fault': 'commit-then-drop' })).rejects.toThrow();
+    expect(await h.oms.store.countOrders()).toBe(before + 1);
+  });
+
   it('accepts the bare key form and scopes keys to the widget', async () => {
     const key = crypto.randomUUID();
     const bare = await fetch(`${h.base}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(order()) });
