@@ -180,10 +180,12 @@ export class OmsStore {
    * The whole acceptance in ONE commit when nothing has to wait on the network (the price is known): the key's
    * claim already done, the order and its outbox entry. 'key_taken' when the key exists (the caller then goes the
    * long way: replay, mismatch or in flight); nothing is written in that case or on a duplicate order number.
-   * Group commit: acceptances arriving while one commit is written share the next one (one fsync for many orders);
-   * each keeps its own outcome, since no statement in the batch can fail for another's data.
+   * On SQLite, group commit: acceptances arriving in one event-loop turn share one commit (one fsync for many
+   * orders); each keeps its own outcome, since no statement in the batch can fail for another's data.
    */
   createOrderAtOnce(o: AtOnce): Promise<'created' | 'duplicate_number' | 'key_taken'> {
+    // PostgreSQL commits concurrently over its pool (and groups WAL flushes itself): a transaction each.
+    if (this.engine === 'postgres') return this.db.transaction().execute((trx) => this.acceptIn(trx, o));
     return new Promise((resolve, reject) => {
       this.accepting.push({ o, resolve, reject });
       // Wait for the rest of this event-loop turn: requests read in the same I/O phase share the commit.
