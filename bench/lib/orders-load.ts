@@ -226,3 +226,49 @@ export async function closedLoop(
   const wallMs = performance.now() - t0;
   return { requests: n, wallMs, perSecond: (statuses.get(expect) ?? 0) / (wallMs / 1000), latencies, statuses, unexpected, retried };
 }
+
+/**
+ * Open loop: `n` requests offered at `rate` per second over at most `clients` connections, each latency measured
+ * from the moment the request was due (a request queued behind busy clients counts its wait: no coordinated
+ * omission). This is the latency a checkout sees at a given traffic, where the closed loop measures saturation.
+ */
+export async function openLoop(
+  agent: Agent, n: number, clients: number, rate: number, expect: number,
+  make: (i: number) => { url: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const unexpected: string[] = [];
+  let retried = 0;
+  let inFlight = 0;
+  const waiters: Array<() => void> = [];
+  const t0 = performance.now();
+  const all: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    while (inFlight >= clients) await new Promise<void>((r) => waiters.push(r));
+    inFlight++;
+    const r = make(i);
+    all.push((async () => {
+      let a: Answer & { retried: boolean };
+      try {
+        a = await send(agent, r.url, r);
+      } catch (e) {
+        a = { status: 0, ms: NaN, body: e instanceof Error ? e.message : String(e), retried: false };
+      }
+      const ms = performance.now() - due;
+      inFlight--;
+      waiters.shift()?.();
+      if (a.retried) retried++;
+      statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+      if (a.status !== expect) {
+        if (unexpected.length < 3) unexpected.push(`${a.status} ${a.body.slice(0, 200)}`);
+      } else latencies.push(ms);
+    })());
+  }
+  await Promise.all(all);
+  const wallMs = performance.now() - t0;
+  return { requests: n, wallMs, perSecond: (statuses.get(expect) ?? 0) / (wallMs / 1000), latencies, statuses, unexpected, retried };
+}
