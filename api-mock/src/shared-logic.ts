@@ -3,3 +3,4 @@
 export { isOpenAt, worksOnWeekends } from '../../widget/src/core/hours.js';
 export { branchSearchText, normalizeText, queryVariants, score, SCORE_WORD_PREFIX } from '../../widget/src/core/search-normalize.js';
 export { countFacets, matchesFilters, type FilterState } from '../../widget/src/core/filters.js';
+export { EARTH_RADIUS_M, haversineRad } from '../../widget/src/core/geo.js';

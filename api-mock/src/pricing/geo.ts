@@ -1,20 +1,18 @@
 // Distance and zones: tariffs grow with great-circle distance between origin and destination,
 // the way postal zone tables are derived (zones are distance bands, not administrative regions).
+import { haversineRad } from '../shared-logic.js';
 
 export interface Coord {
   lat: number;
   lng: number;
 }
 
+/** The widget's mean Earth radius (6,371,008.8 m), in kilometres. */
 const EARTH_RADIUS_KM = 6371.0088;
 
-/** Great-circle (haversine) distance in kilometres. */
+/** Great-circle (haversine, the widget's widget/src/core/geo.ts) distance in kilometres. */
 export function greatCircleKm(a: Coord, b: Coord): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return EARTH_RADIUS_KM * haversineRad(a.lat, a.lng, b.lat, b.lng);
 }
 
 /** Upper bounds (km) of tariff zones 1..6; beyond the last bound is zone 7. */

@@ -1,14 +1,12 @@
 // Plain geodesy helpers shared by the feed, Russian Post "nearby" and search ranking.
+// The haversine itself is the widget's (widget/src/core/geo.ts); this is its scalar-argument form.
+import { EARTH_RADIUS_M, haversineRad } from '../shared-logic.js';
 
-const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Great-circle distance in metres. */
 export function distanceM(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLng = (lng2 - lng1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+  return EARTH_RADIUS_M * haversineRad(lat1, lng1, lat2, lng2);
 }
 
 /** [west, south, east, north] in degrees. */

@@ -27,12 +27,20 @@ export const MAX_MERCATOR_LAT = 85.0511287798066;
 
 const RAD = Math.PI / 180;
 
+/**
+ * Great-circle angle in radians between two points (haversine): the one copy, also behind the
+ * sandbox's distances and tariff zones. Times a radius, it is a distance.
+ */
+export function haversineRad(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLng = (lng2 - lng1) * RAD;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLng / 2) ** 2;
+  return 2 * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
 /** Great-circle (haversine) distance in metres. */
 export function distanceM(a: LatLngLike, b: LatLngLike): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLng = (b.lng - a.lng) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
+  return EARTH_RADIUS_M * haversineRad(a.lat, a.lng, b.lat, b.lng);
 }
 
 /** A new array, nearest first; each distance is computed once. Ties keep input order. */
