@@ -5,14 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BASEMAP_FILE, MAIN_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 const BUDGET_GZIP_KB = 80;
 const dir = resolve(import.meta.dirname, '../dist/widget');
-const MAIN = 'branch-picker.js';
+const MAIN = MAIN_FILE;
 const ON_DEMAND = [
-  ['branch-picker.quotes.js', 'on demand: with a parcel'],
-  ['branch-picker.basemap.js', 'on demand: tiles fail or tile-url="none"'],
-  ['branch-picker.worker.js', 'on demand: feed="nova-poshta"'],
+  [QUOTES_FILE, 'on demand: with a parcel'],
+  [BASEMAP_FILE, 'on demand: tiles fail or tile-url="none"'],
+  [WORKER_FILE, 'on demand: feed="nova-poshta"'],
 ] as const;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -1,13 +1,12 @@
-// Loads the built-in basemap for the script-tag build: injects branch-picker.basemap.js, a classic
-// script next to branch-picker.js, with the SRI hash computed at build time (same origin passes
+// Loads the built-in basemap for the script-tag build: injects BASEMAP_FILE (ondemand-files.ts), a
+// classic script next to the main file, with the SRI hash computed at build time (same origin passes
 // `script-src 'self'`; no inline code). The file reports back through the versioned hook.
 import type { BasemapGeometry } from './basemap-decode.js';
 import { BASEMAP_HOOK, type BasemapHook } from './basemap-hook.js';
+import { BASEMAP_FILE as FILE, MAIN_FILE } from '../ondemand-files.js';
 
 /** sha384 of branch-picker.basemap.js, injected by scripts/build-widget.ts. */
 declare const __BP_BASEMAP_SRI__: string;
-
-const FILE = 'branch-picker.basemap.js';
 
 // Captured while the script tag executes: document.currentScript is null afterwards.
 const script = typeof document !== 'undefined' ? document.currentScript : null;
@@ -27,7 +26,7 @@ export function loadBasemapGeometry(): Promise<BasemapGeometry> {
 function inject(): Promise<BasemapGeometry> {
   return new Promise((resolve, reject) => {
     if (!BASE) {
-      reject(new Error(`cannot locate ${FILE}: branch-picker.js was not loaded by a <script src>`));
+      reject(new Error(`cannot locate ${FILE}: ${MAIN_FILE} was not loaded by a <script src>`));
       return;
     }
     let geometry: BasemapGeometry | undefined;

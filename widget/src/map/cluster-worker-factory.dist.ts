@@ -1,14 +1,13 @@
-// Starts the cluster worker of the library builds: dist/widget/branch-picker.worker.js, a classic
+// Starts the cluster worker of the library builds: dist/widget/ + WORKER_FILE (ondemand-files.ts), a classic
 // (IIFE) script next to the script-tag file, or next to the esm/ folder for the npm build.
 // Same-origin: a plain Worker (passes `script-src 'self'`; worker-src falls back to it).
 // Cross-origin (a CDN): browsers refuse such workers, so a blob bootstrap importScripts() it;
 // a CSP without blob: blocks that too, and the caller reports it (see cluster-client.ts).
+import { WORKER_FILE } from '../ondemand-files.js';
 
 // Captured while the script tag executes: document.currentScript is null afterwards.
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 const BASE: string = script instanceof HTMLScriptElement && script.src ? script.src : import.meta.url;
-
-export const WORKER_FILE = 'branch-picker.worker.js';
 
 /** Where the worker file lives for a given script or module URL. */
 export function workerUrl(base: string): string {

@@ -6,6 +6,7 @@ import { ApiClient, ApiError, type Filters, type PointsQuery, type PointsResult,
 import type { Branch, FeedKind, SearchSuggestion } from '../model/index.js';
 import { mainThreadBackend, tryWorker, WorkerFailed, type ClusterBackend } from './cluster-client.js';
 import type { ClusterRequest, ClusterValues, ListFeedStats } from './cluster-protocol.js';
+import { MAIN_FILE, WORKER_FILE } from '../ondemand-files.js';
 
 export interface FeedSettings {
   apiBase: string;
@@ -87,7 +88,7 @@ export class RemoteList {
     }
     const fallback = await mainThreadBackend();
     if (!fallback) {
-      throw new ApiError('network', `the list feed's worker could not start (${why}): serve branch-picker.worker.js from the page's origin, next to branch-picker.js`);
+      throw new ApiError('network', `the list feed's worker could not start (${why}): serve ${WORKER_FILE} from the page's origin, next to ${MAIN_FILE}`);
     }
     console.warn(`[branch-picker] no worker for the list feed (${why}): running it on the main thread`);
     fallback.onGrow = grew;

@@ -1,15 +1,14 @@
-// Loads the tariff layer for the script-tag build: injects branch-picker.quotes.js, a classic
-// script next to branch-picker.js, with the SRI hash computed at build time. Same origin passes
+// Loads the tariff layer for the script-tag build: injects QUOTES_FILE (ondemand-files.ts), a
+// classic script next to the main file, with the SRI hash computed at build time. Same origin passes
 // `script-src 'self'`; no inline code, no eval. The file reports back through the versioned
 // global hook (hook.ts) and borrows this file's zod and schemas (shared-deps.ts).
 import { QUOTES_HOOK, type QuotesHook } from './hook.js';
 import type { QuoteLayer } from './layer.js';
 import { sharedDeps } from './shared-deps.js';
+import { MAIN_FILE, QUOTES_FILE } from '../ondemand-files.js';
 
 /** sha384 of branch-picker.quotes.js, injected by scripts/build-widget.ts. */
 declare const __BP_QUOTES_SRI__: string;
-
-export const QUOTES_FILE = 'branch-picker.quotes.js';
 
 // Captured while the script tag executes: document.currentScript is null afterwards.
 const script = typeof document !== 'undefined' ? document.currentScript : null;
@@ -29,7 +28,7 @@ export function loadQuoteLayer(): Promise<QuoteLayer> {
 function inject(): Promise<QuoteLayer> {
   return new Promise((resolve, reject) => {
     if (!BASE) {
-      reject(new Error(`cannot locate ${QUOTES_FILE}: branch-picker.js was not loaded by a <script src>`));
+      reject(new Error(`cannot locate ${QUOTES_FILE}: ${MAIN_FILE} was not loaded by a <script src>`));
       return;
     }
     let layer: QuoteLayer | undefined;

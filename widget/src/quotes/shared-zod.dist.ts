@@ -1,8 +1,9 @@
-// Stands in for model/zod.ts inside branch-picker.quotes.js (alias in scripts/build-widget.ts):
+// Stands in for model/zod.ts inside branch-picker.quotes.js (a module swap in scripts/build-widget.ts):
 // the zod builders of the main file, already configured jitless, instead of a second zod.
 import { quotesHook } from './hook.js';
+import { MAIN_FILE, QUOTES_FILE } from '../ondemand-files.js';
 
 const deps = quotesHook()?.deps;
-if (!deps) throw new Error('[branch-picker] branch-picker.quotes.js is loaded by branch-picker.js, not on its own');
+if (!deps) throw new Error(`[branch-picker] ${QUOTES_FILE} is loaded by ${MAIN_FILE}, not on its own`);
 
 export const z = deps.z;
