@@ -8,6 +8,9 @@
 //                                        tiles fail or tile-url="none" (IIFE, no Leaflet/Lit/zod inside, SRI in the main file)
 //   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
+// The file names are declared once, in widget/src/ondemand-files.ts (the runtime loaders import them too).
+// Build-specific modules are swapped by the path an import resolves to (module-swaps.ts), never by how
+// the import is spelled; a declared swap that matches nothing fails the build.
 //
 //   npx tsx scripts/build-widget.ts
 import { execFileSync } from 'node:child_process';
@@ -19,6 +22,8 @@ import { build, type InlineConfig } from 'vite';
 import { VERSION } from '../widget/src/version.js';
 import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
+import { moduleSwaps, type ModuleSwap } from './module-swaps.js';
+import { BASEMAP_FILE, MAIN_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 // Always a production build: an inherited NODE_ENV (vitest sets "test", e.g. when scripts/start.test.ts
 // starts the server, which rebuilds the widget) makes Vite pick Lit's development build (+4 KB gzip).
@@ -27,22 +32,28 @@ process.env.NODE_ENV = 'production';
 const root = resolve(import.meta.dirname, '..');
 const src = resolve(root, 'widget/src');
 const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
-const WORKER_FILE = 'branch-picker.worker.js';
-const QUOTES_FILE = 'branch-picker.quotes.js';
-const BASEMAP_FILE = 'branch-picker.basemap.js';
 
 /** Library builds start the cluster worker from the built file, not through the app bundler's worker import. */
-const workerFactory = { find: /^\.\/cluster-worker-factory\.js$/, replacement: join(src, 'map/cluster-worker-factory.dist.ts') };
+const workerFactory: ModuleSwap = {
+  replace: join(src, 'map/cluster-worker-factory.ts'), with: join(src, 'map/cluster-worker-factory.dist.ts'), why: 'worker from the built file',
+};
 /** The IIFE cannot load a chunk lazily: no main-thread clustering fallback there (see cluster-fallback.none.ts). */
-const noFallback = { find: /^\.\/cluster-fallback\.js$/, replacement: join(src, 'map/cluster-fallback.none.ts') };
+const noFallback: ModuleSwap = { replace: join(src, 'map/cluster-fallback.ts'), with: join(src, 'map/cluster-fallback.none.ts'), why: 'no lazy chunk in an IIFE' };
 
 /** The script-tag file loads the tariff layer as a separate file (see quotes/layer-loader.dist.ts). */
-const quotesLoader = { find: /^\.\/quotes\/layer-loader\.js$/, replacement: join(src, 'quotes/layer-loader.dist.ts') };
+const quotesLoader: ModuleSwap = { replace: join(src, 'quotes/layer-loader.ts'), with: join(src, 'quotes/layer-loader.dist.ts'), why: `tariffs from ${QUOTES_FILE}` };
 /** ...and the built-in basemap as another (see map/basemap-loader.dist.ts). */
-const basemapLoader = { find: /^\.\/basemap-loader\.js$/, replacement: join(src, 'map/basemap-loader.dist.ts') };
+const basemapLoader: ModuleSwap = { replace: join(src, 'map/basemap-loader.ts'), with: join(src, 'map/basemap-loader.dist.ts'), why: `basemap from ${BASEMAP_FILE}` };
 /** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
-const sharedZod = { find: /^(\.\.\/)+model\/zod\.js$/, replacement: join(src, 'quotes/shared-zod.dist.ts') };
-const sharedModel = { find: /^(\.\.\/)+model\/index\.js$/, replacement: join(src, 'quotes/shared-model.dist.ts') };
+const sharedZod: ModuleSwap = { replace: join(src, 'model/zod.ts'), with: join(src, 'quotes/shared-zod.dist.ts'), why: 'zod borrowed from the main file' };
+const sharedModel: ModuleSwap = { replace: join(src, 'model/index.ts'), with: join(src, 'quotes/shared-model.dist.ts'), why: 'schemas borrowed from the main file' };
+/** Only the subset of Leaflet the widget uses (see map/leaflet-slim.js); the package entry, however it is imported. */
+const leafletSlim: ModuleSwap = { replace: 'leaflet', with: join(src, 'map/leaflet-slim.js'), why: 'Leaflet subset' };
+/** Leaflet's Marker imports its default PNG icon and marker dragging; the widget uses neither, so the
+ * script-tag build resolves both to stubs (see map/leaflet-marker-stubs.js). */
+const leafletMarkerStubs: ModuleSwap[] = ['Icon.Default.js', 'Marker.Drag.js'].map((f) => ({
+  replace: `leaflet/src/layer/marker/${f}`, with: join(src, 'map/leaflet-marker-stubs.js'), why: 'unused Leaflet marker parts',
+}));
 
 /** Strings that must never reach the bundle: mock/sandbox code and dev-only paths. */
 const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
@@ -52,18 +63,6 @@ const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http
  * flag (no prefix), box zoom, marker dragging, the SVG renderer: see
  * map/leaflet-slim.js): dropped so they and their inlined images do not ship. */
 const UNUSED_LEAFLET_CSS = /leaflet-(popup|tooltip|control-layers|control-scale|oldie|vml|default-icon-path|marker-shadow|image-layer|retina|zoom-box|crosshair|marker-draggable|attribution-flag|div-icon)|\.lvml|\bsvg\b/;
-
-/** Leaflet's Marker imports its default PNG icon and marker dragging; the widget uses neither, so the
- * script-tag build resolves both to stubs (see map/leaflet-marker-stubs.js). */
-const MARKER_STUBBED = new Set(['./Icon.Default', './Marker.Drag']);
-const leafletMarkerStubs = {
-  name: 'bp-leaflet-marker-stubs',
-  enforce: 'pre' as const,
-  resolveId(source: string, importer: string | undefined) {
-    if (!importer?.replaceAll('\\', '/').endsWith('leaflet/src/layer/marker/Marker.js') || !MARKER_STUBBED.has(source)) return null;
-    return join(src, 'map/leaflet-marker-stubs.js');
-  },
-};
 
 const trimLeafletCss = {
   postcssPlugin: 'trim-leaflet-css',
@@ -99,7 +98,7 @@ const base = (): InlineConfig => ({
 async function buildEsm(): Promise<void> {
   await build({
     ...base(),
-    resolve: { alias: [workerFactory] },
+    plugins: [moduleSwaps('esm', [workerFactory], root)],
     build: {
       outDir: join(out, 'esm'),
       emptyOutDir: true,
@@ -141,18 +140,15 @@ async function buildClassicFile(file: string, entry: string, name: string, extra
 }
 
 function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
-  return buildClassicFile('branch-picker.js', 'define.ts', 'BranchPickerBundle', {
+  return buildClassicFile(MAIN_FILE, 'define.ts', 'BranchPickerBundle', {
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
     define: { 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
-    plugins: [litTemplates, leafletMarkerStubs],
-    // Only the subset of Leaflet the widget uses (see widget/src/map/leaflet-slim.js).
-    resolve: { alias: [{ find: /^leaflet$/, replacement: join(src, 'map/leaflet-slim.js') }, workerFactory, noFallback, quotesLoader, basemapLoader] },
+    plugins: [litTemplates, moduleSwaps(MAIN_FILE, [leafletSlim, ...leafletMarkerStubs, workerFactory, noFallback, quotesLoader, basemapLoader], root)],
   });
 }
 
 const buildQuotes = () => buildClassicFile(QUOTES_FILE, 'quotes/entry.dist.ts', 'BranchPickerQuotes', {
-  plugins: [litTemplates],
-  resolve: { alias: [sharedZod, sharedModel] },
+  plugins: [litTemplates, moduleSwaps(QUOTES_FILE, [sharedZod, sharedModel], root)],
 });
 const buildBasemap = () => buildClassicFile(BASEMAP_FILE, 'map/basemap-entry.dist.ts', 'BranchPickerBasemap');
 const buildWorker = () => buildClassicFile(WORKER_FILE, 'map/cluster-worker.ts', 'BranchPickerClusterWorker');
@@ -219,20 +215,20 @@ checkNoZod(quotes);
 const basemap = join(out, BASEMAP_FILE);
 await buildBasemap();
 await buildIife(sri(quotes), sri(basemap));
-checkNoBasemapData(join(out, 'branch-picker.js'));
+checkNoBasemapData(join(out, MAIN_FILE));
 await buildWorker();
 buildTypes();
-const script = join(out, 'branch-picker.js');
+const script = join(out, MAIN_FILE);
 const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
 checkNoMocks([script, quotes, basemap, worker, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { 'branch-picker.js': sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker) };
+const integrity: Record<string, string> = { [MAIN_FILE]: sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
 console.log(
-  `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: branch-picker.js ${(raw.length / 1024).toFixed(1)} KB, ` +
+  `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${MAIN_FILE} ${(raw.length / 1024).toFixed(1)} KB, ` +
     `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${BASEMAP_FILE} ${(gzipSync(readFileSync(basemap), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
-    `${esmFiles.length} ESM files; ${integrity['branch-picker.js']}`,
+    `${esmFiles.length} ESM files; ${integrity[MAIN_FILE]}`,
 );
