@@ -3,4 +3,8 @@
 export { isOpenAt, worksOnWeekends } from '../../widget/src/core/hours.js';
 export { branchSearchText, normalizeText, queryVariants, score, SCORE_WORD_PREFIX } from '../../widget/src/core/search-normalize.js';
 export { countFacets, matchesFilters, type FilterState } from '../../widget/src/core/filters.js';
+export {
+  CLUSTER_OPTIONS, clusterTile,
+  type ClusterPointProps, type ClusterTile, type ClusterTileIndex,
+} from '../../widget/src/core/cluster-tile.js';
 export { EARTH_RADIUS_M, haversineRad } from '../../widget/src/core/geo.js';

@@ -1,12 +1,11 @@
 // Server-side clustering: one supercluster index per filter combination, built on first use and kept.
 // The browser asks for tiles and never loads every point.
 import Supercluster from 'supercluster';
-import type { Branch, BranchType, FeedCluster, FeedPoint, PaymentMethod } from '../../../widget/src/model/index.js';
-import { matchesFilters, type FilterState } from '../shared-logic.js';
-import { inTile, roundTo, tileBBox } from './geo.js';
-
-type PointProps = { i: number };
-type Index = Supercluster<PointProps, Supercluster.AnyProps>;
+import type { Branch, BranchType, PaymentMethod } from '../../../widget/src/model/index.js';
+import {
+  CLUSTER_OPTIONS, clusterTile, matchesFilters,
+  type ClusterPointProps as PointProps, type ClusterTile, type ClusterTileIndex as Index, type FilterState,
+} from '../shared-logic.js';
 
 export interface FeedFilter {
   types?: readonly BranchType[] | undefined;
@@ -18,15 +17,8 @@ export interface FeedFilter {
   at?: Date | undefined;
 }
 
-export interface TileResult {
-  /** Points represented by the items of this tile, after filters (a cluster belongs to the tile of its centre). */
-  total: number;
-  items: Array<FeedPoint | FeedCluster>;
-}
+export type TileResult = ClusterTile;
 
-/** Supercluster settings: radius is in pixels of a 512-unit tile, i.e. ~30 CSS px on 256 px Leaflet tiles. */
-export const CLUSTER_OPTIONS = { radius: 60, extent: 512, maxZoom: 16, minPoints: 2 } as const;
-const COORD_DECIMALS = 5;
 /** The key of "no filter". */
 const ALL = 't=*;c=*;p=*';
 
@@ -122,49 +114,11 @@ export class ClusterCache {
     });
   }
 
+  /** One tile of the feed: widget/src/core/cluster-tile.ts, the same code as the widget's list-feed worker. */
   tile(z: number, x: number, y: number, filter: FeedFilter): TileResult {
-    const index = this.index(filter);
-    const [west, south, east, north] = tileBBox(z, x, y);
-    // Pad the query a little and decide membership by projected tile coordinates: every cluster
-    // lands in exactly one tile even when it sits on an edge.
-    const padLng = (east - west) * 0.01;
-    const padLat = (north - south) * 0.01;
-    const features = index.getClusters(
-      [Math.max(-180, west - padLng), Math.max(-90, south - padLat), Math.min(180, east + padLng), Math.min(90, north + padLat)],
-      z,
-    );
-    const items: Array<FeedPoint | FeedCluster> = [];
-    let total = 0;
-    for (const f of features) {
-      const [lng, lat] = f.geometry.coordinates as [number, number];
-      if (!inTile(z, x, y, lat, lng)) continue;
-      const props = f.properties as Supercluster.AnyProps;
-      if (props.cluster === true) {
-        const id = props.cluster_id as number;
-        const count = props.point_count as number;
-        total += count;
-        items.push({
-          kind: 'cluster',
-          id: String(id),
-          lat: roundTo(lat, COORD_DECIMALS),
-          lng: roundTo(lng, COORD_DECIMALS),
-          count,
-          expansionZoom: index.getClusterExpansionZoom(id),
-        });
-      } else {
-        const b = this.branches[(props as PointProps).i]!;
-        total += 1;
-        items.push({
-          kind: 'point',
-          id: b.id,
-          carrier: b.carrier,
-          type: b.type,
-          status: b.status,
-          lat: roundTo(b.lat, COORD_DECIMALS),
-          lng: roundTo(b.lng, COORD_DECIMALS),
-        });
-      }
-    }
-    return { total, items };
+    return clusterTile(this.index(filter), z, x, y, (i) => {
+      const b = this.branches[i]!;
+      return { id: b.id, carrier: b.carrier, type: b.type, status: b.status };
+    });
   }
 }

@@ -4,15 +4,13 @@
 // Imports stay zod-free (types only from the model): this file is the worker bundle.
 import Supercluster from 'supercluster';
 import type { FeedItem, FeedPoint } from '../model/feed.js';
-import { tileBounds } from '../core/geo.js';
+import { CLUSTER_OPTIONS, clusterTile, COORD_DECIMALS, roundTo, type ClusterPointProps, type ClusterTile, type PointFields } from '../core/cluster-tile.js';
 import type { ClusterFilter, PointTable } from './cluster-protocol.js';
 
-/** The same parameters as the sandbox's server-side clusters: both feeds look alike. */
-export const CLUSTER_OPTIONS = { radius: 60, extent: 512, maxZoom: 16, minPoints: 2 } as const;
 /** Filter combinations whose index is kept (a type toggle and back costs nothing). */
 const INDEX_CACHE = 4;
 
-type PointProps = { i: number };
+type PointProps = ClusterPointProps;
 
 export class ClusterIndex {
   private table: PointTable | undefined;
@@ -39,44 +37,49 @@ export class ClusterIndex {
     const index = this.index(filter);
     if (!index) return [];
     const z = Math.max(0, Math.round(zoom));
-    return index.getClusters(bbox, z).map((f) => this.toItem(index, f, z));
+    return index.getClusters(bbox, z).map((f) => this.toItem(index, f));
   }
 
-  /** One Web Mercator tile, like GET /api/v1/tiles/{z}/{x}/{y}. */
-  tile(z: number, x: number, y: number, filter: ClusterFilter): { items: FeedItem[]; total: number } {
-    const b = tileBounds({ z, x, y });
-    const items = this.clusters([b.west, b.south, b.east, b.north], z, filter);
-    let total = 0;
-    for (const it of items) total += it.kind === 'cluster' ? it.count : 1;
-    return { items, total };
+  /**
+   * One Web Mercator tile, exactly as GET /api/v1/tiles/{z}/{x}/{y} answers it: the same code
+   * (core/cluster-tile.ts), so edges, rounding and expansion zooms match the server's.
+   */
+  tile(z: number, x: number, y: number, filter: ClusterFilter): ClusterTile {
+    const index = this.index(filter);
+    if (!index) return { items: [], total: 0 };
+    return clusterTile(index, z, x, y, (i) => this.pointFields(i), (id) => this.clusterId(id));
   }
 
-  private toItem(index: Supercluster<PointProps>, f: Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>, z: number): FeedItem {
+  /** Cluster ids carry the load generation: ids of one index never match another's markers. */
+  private clusterId(id: number): string {
+    return `g${this.generation}-${id}`;
+  }
+
+  private pointFields(i: number): PointFields {
+    const t = this.table!;
+    return {
+      id: t.ids[i]!,
+      carrier: t.dict.carrier[t.carrier[i]!]!,
+      type: t.dict.type[t.type[i]!] as FeedPoint['type'],
+      status: t.dict.status[t.status[i]!] as FeedPoint['status'],
+    };
+  }
+
+  private toItem(index: Supercluster<PointProps>, f: Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>): FeedItem {
     const [lng, lat] = f.geometry.coordinates as [number, number];
     const p = f.properties;
     if ('cluster' in p && p.cluster) {
       const c = p as Supercluster.ClusterProperties;
       return {
         kind: 'cluster',
-        id: `g${this.generation}-${c.cluster_id}`,
-        lat,
-        lng,
+        id: this.clusterId(c.cluster_id),
+        lat: roundTo(lat, COORD_DECIMALS),
+        lng: roundTo(lng, COORD_DECIMALS),
         count: c.point_count,
-        // Past maxZoom supercluster stops clustering: the next zoom shows the points.
-        expansionZoom: Math.max(z + 1, index.getClusterExpansionZoom(c.cluster_id)),
+        expansionZoom: index.getClusterExpansionZoom(c.cluster_id),
       };
     }
-    const t = this.table!;
-    const i = (p as PointProps).i;
-    return {
-      kind: 'point',
-      id: t.ids[i]!,
-      carrier: t.dict.carrier[t.carrier[i]!]!,
-      type: t.dict.type[t.type[i]!] as FeedPoint['type'],
-      status: t.dict.status[t.status[i]!] as FeedPoint['status'],
-      lat,
-      lng,
-    };
+    return { kind: 'point', ...this.pointFields((p as PointProps).i), lat: roundTo(lat, COORD_DECIMALS), lng: roundTo(lng, COORD_DECIMALS) };
   }
 
   /** The index of one filter combination, built on first use and kept (LRU). */
