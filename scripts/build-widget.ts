@@ -23,6 +23,7 @@ import { VERSION } from '../widget/src/version.js';
 import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
 import { moduleSwaps, type ModuleSwap } from './module-swaps.js';
+import { leafletSwaps } from './leaflet-swaps.js';
 import { BASEMAP_FILE, MAIN_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 // Always a production build: an inherited NODE_ENV (vitest sets "test", e.g. when scripts/start.test.ts
@@ -47,13 +48,9 @@ const basemapLoader: ModuleSwap = { replace: join(src, 'map/basemap-loader.ts'),
 /** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
 const sharedZod: ModuleSwap = { replace: join(src, 'model/zod.ts'), with: join(src, 'quotes/shared-zod.dist.ts'), why: 'zod borrowed from the main file' };
 const sharedModel: ModuleSwap = { replace: join(src, 'model/index.ts'), with: join(src, 'quotes/shared-model.dist.ts'), why: 'schemas borrowed from the main file' };
-/** Only the subset of Leaflet the widget uses (see map/leaflet-slim.js); the package entry, however it is imported. */
-const leafletSlim: ModuleSwap = { replace: 'leaflet', with: join(src, 'map/leaflet-slim.js'), why: 'Leaflet subset' };
-/** Leaflet's Marker imports its default PNG icon and marker dragging; the widget uses neither, so the
- * script-tag build resolves both to stubs (see map/leaflet-marker-stubs.js). */
-const leafletMarkerStubs: ModuleSwap[] = ['Icon.Default.js', 'Marker.Drag.js'].map((f) => ({
-  replace: `leaflet/src/layer/marker/${f}`, with: join(src, 'map/leaflet-marker-stubs.js'), why: 'unused Leaflet marker parts',
-}));
+/** Leaflet: the slim subset and the marker stubs (scripts/leaflet-swaps.ts; the Leaflet internals they rely on are
+ * checked by widget/src/map/leaflet-internals.test.ts). */
+const leaflet = leafletSwaps(src);
 
 /** Strings that must never reach the bundle: mock/sandbox code and dev-only paths. */
 const FORBIDDEN = ['api-mock', 'setupWorker', 'mockServiceWorker', 'msw/', 'http.get(', 'HttpResponse', 'bpdev'];
@@ -143,7 +140,7 @@ function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
   return buildClassicFile(MAIN_FILE, 'define.ts', 'BranchPickerBundle', {
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
     define: { 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
-    plugins: [litTemplates, moduleSwaps(MAIN_FILE, [leafletSlim, ...leafletMarkerStubs, workerFactory, noFallback, quotesLoader, basemapLoader], root)],
+    plugins: [litTemplates, moduleSwaps(MAIN_FILE, [...leaflet, workerFactory, noFallback, quotesLoader, basemapLoader], root)],
   });
 }
 

@@ -1,7 +1,9 @@
 // The subset of Leaflet the widget uses, imported from Leaflet's own ES sources so the
 // script-tag bundle leaves out what it never needs (GeoJSON, popups, tooltips, image/video
-// overlays, layer switcher, scale, WMS, SVG renderer, box zoom, circle markers). scripts/build-widget.ts aliases `leaflet` to this
-// file for the IIFE build only; the npm ESM build keeps the bare `leaflet` import.
+// overlays, layer switcher, scale, WMS, SVG renderer, box zoom, circle markers). scripts/build-widget.ts swaps `leaflet` for this
+// file for the IIFE build only (scripts/leaflet-swaps.ts); the npm ESM build keeps the bare `leaflet` import.
+// Relies on Leaflet internals (the leaflet/src/ module layout, Map#_getPaneRenderer, Map#_paneRenderers,
+// Map#_renderer): each is checked against the installed Leaflet by map/leaflet-internals.test.ts.
 // Module order matters: Map first, then the modules that extend it through init hooks.
 export { Map, createMap as map } from 'leaflet/src/map/Map';
 import { Map } from 'leaflet/src/map/Map';
@@ -37,6 +39,8 @@ export { Polyline, polyline } from 'leaflet/src/layer/vector/Polyline';
 export { Polygon, polygon } from 'leaflet/src/layer/vector/Polygon';
 // Map#getRenderer, which every Path asks for on add. Leaflet's own (Renderer.getRenderer) falls
 // back to the SVG renderer; every vector layer here is drawn on canvas, so SVG is left out.
+// Private: _getPaneRenderer, _paneRenderers (made by Map#_initPanes) and _renderer (deleted by
+// Map#remove) are Leaflet's own; leaflet-internals.test.ts fails if an upgrade changes them.
 import { canvas as createCanvas } from 'leaflet/src/layer/vector/Canvas';
 Map.include({
   getRenderer(layer) {
