@@ -1,4 +1,5 @@
-// Nova Poshta API 2.0 (docs/carrier-formats.md §4): warehouses from Address.getWarehouses,
+// Nova Poshta API 2.0 (formats: the schemas below, recorded answers in fixtures/np-*.json, the methods in
+// carriers/README.md): warehouses from Address.getWarehouses,
 // price from InternetDocument.getDocumentPrice, date from getDocumentDeliveryDate.
 // Every number arrives as a string and money in whole hryvnias: converted and validated here.
 import { z } from '../model/zod.js';

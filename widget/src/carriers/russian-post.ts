@@ -1,5 +1,6 @@
 // Russian Post: post offices from the Otpravka "postoffice" service, prices and times from
-// tariff.pochta.ru API v2 (docs/carrier-formats.md §1-2). Prices by destination postcode.
+// tariff.pochta.ru API v2 (formats: the schemas below, recorded answers in fixtures/rp-*.json, the query in
+// carriers/README.md). Prices by destination postcode.
 import { z } from '../model/zod.js';
 import type { Branch, BranchType, DayHours, Origin, Parcel, Quote, QuoteLine } from '../model/index.js';
 import {

@@ -1,5 +1,6 @@
 // Nova Poshta API 2.0 envelope: every call is POST {apiKey, modelName, calledMethod, methodProperties},
-// every answer is HTTP 200 with success/data/errors/... (carrier-formats.md §4). Errors never use HTTP status.
+// every answer is HTTP 200 with success/data/errors/... (NpEnvelopeSchema in widget/src/carriers/nova-poshta.ts;
+// recorded answers in widget/src/carriers/fixtures/np-*.json). Errors never use HTTP status.
 import type { SandboxContext } from '../../context.js';
 
 export interface NpCall {

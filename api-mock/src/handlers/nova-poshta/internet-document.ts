@@ -1,6 +1,7 @@
 // Nova Poshta API 2.0 sandbox: InternetDocument.getDocumentPrice and getDocumentDeliveryDate
 // (public integrations call the latter under InternetDocument, one under Common: both are served).
-// Numbers come back as strings, as the real API sends them (docs/carrier-formats.md §4).
+// Numbers come back as strings, as the real API sends them (NpPriceSchema, NpDeliveryDateSchema in
+// widget/src/carriers/nova-poshta.ts; recorded answers in widget/src/carriers/fixtures/np-price*.json).
 import {
   NP_LOCKER, NP_SERVICE_TYPES, isLockerService, npDeliveryDate, npPrice,
   type NpSeat, type NpServiceType,

@@ -1,4 +1,5 @@
-// Our Branch -> the Russian Post "postoffice" office shape (carrier-formats.md §2).
+// Our Branch -> the Russian Post "postoffice" office shape (RpOfficeSchema in
+// widget/src/carriers/russian-post.ts; a recorded answer in widget/src/carriers/fixtures/rp-offices.json).
 import type { Branch } from '../../../../widget/src/model/index.js';
 import { hash32 } from '../../util/hash.js';
 

@@ -1,6 +1,7 @@
 // Russian Post tariff and delivery-time API v2 (tariff.pochta.ru / delivery.pochta.ru), sandbox.
 // GET .../v2/calculate/tariff/delivery (price + time), .../v2/calculate/tariff (price), .../v2/calculate/delivery (time).
-// Shapes follow docs/carrier-formats.md §1; errors are {"errors":[{type,code,msg}]}.
+// Shapes are what the widget's adapter parses (RpTariffSchema, RpErrorSchema in widget/src/carriers/russian-post.ts;
+// recorded answers in widget/src/carriers/fixtures/rp-tariff*.json); errors are {"errors":[{type,code,msg}]}.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { PACK_SURCHARGE, MAX_DECLARED_VALUE, RP_SERVICES, CUTOFF_HHMM, rpTariff, type RpService } from '../../pricing/russian-post.js';
 import { deliveryDays } from '../../pricing/delivery-days.js';
