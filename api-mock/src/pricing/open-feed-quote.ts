@@ -5,12 +5,11 @@ import { http, type RequestHandler } from 'msw';
 import { z } from '../../../widget/src/model/zod.js';
 import { Origin, Parcel, type Branch, type Quote, type QuoteLine } from '../../../widget/src/model/index.js';
 import type { SandboxContext } from '../context.js';
+import { localIsoDate, QUOTE_TTL_MS } from '../shared-logic.js';
 import { apiError, json, readJson, validate } from '../handlers/http.js';
 import { greatCircleKm, type Coord } from './geo.js';
 import { genericTariff } from './generic.js';
 import { sandboxTariffDirectory } from './sandbox-directory.js';
-
-export const QUOTE_TTL_MS = 30 * 60_000;
 
 const QuoteRequest = z.object({
   pointId: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -29,14 +28,6 @@ function originCoord(ctx: SandboxContext, origin: Origin): Coord | undefined {
   const named = city ? settlements.find((s) => s.name.toLowerCase() === city) : undefined;
   if (named) return named;
   return settlements.reduce<(typeof settlements)[number] | undefined>((best, s) => (!best || s.population > best.population ? s : best), undefined);
-}
-
-function localDate(at: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
 }
 
 export type OpenFeedQuoteResult = { ok: true; quote: Quote } | { ok: false; status: number; field: string; message: string };
@@ -67,7 +58,7 @@ export function openFeedQuote(ctx: SandboxContext, input: unknown): OpenFeedQuot
   const breakdown: QuoteLine[] = [{ kind: 'delivery', amount: t.delivery }];
   if (t.insurance) breakdown.push({ kind: 'insurance', amount: t.insurance });
   if (t.codFee) breakdown.push({ kind: 'cod_fee', amount: t.codFee });
-  const arrival = new Date(`${localDate(now, point.timeZone)}T00:00:00Z`);
+  const arrival = new Date(`${localIsoDate(now, point.timeZone)}T00:00:00Z`);
   arrival.setUTCDate(arrival.getUTCDate() + t.days.max);
   return {
     ok: true,

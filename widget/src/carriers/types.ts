@@ -112,4 +112,5 @@ export interface AdapterOptions {
   quoteTtlMs?: number;
 }
 
-export const DEFAULT_QUOTE_TTL_MS = 30 * 60_000;
+/** 30 minutes: one constant with the sandbox's quote endpoint (core/quote-lifetime.ts). */
+export { QUOTE_TTL_MS as DEFAULT_QUOTE_TTL_MS } from '../core/quote-lifetime.js';

@@ -13,19 +13,8 @@ export function toMinor(major: number): number {
   return Math.round(major * 100);
 }
 
-/** Local calendar date "YYYY-MM-DD" of an instant in a zone. */
-export function localIsoDate(at: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
-}
-
-/** Whole days from one "YYYY-MM-DD" to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Local dates and day counts: one copy, in core/calendar.ts (the sandbox uses it too). */
+export { daysBetween, localIsoDate } from '../core/calendar.js';
 
 /** A stable fingerprint of the parcel fields that change a price. */
 export function parcelKey(p: Parcel): string {

@@ -2,6 +2,7 @@
 // Hours are wall-clock minutes of the point's local day; every "at: Date" is first
 // converted into the point's local date/weekday/minute via Intl.
 import type { Branch, BranchStatus, TimeRange } from '../model/index.js';
+import { addDays } from './calendar.js';
 
 export const MINUTES_PER_DAY = 1440;
 /** How far ahead todayStatus looks for the next opening (covers long holidays). */
@@ -120,11 +121,8 @@ export function weekdayOf(date: string): number {
   return js === 0 ? 7 : js;
 }
 
-export function addDays(date: string, days: number): string {
-  const t = dateToUtc(date);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
+/** Calendar arithmetic lives in ./calendar.ts; re-exported for this module's users. */
+export { addDays };
 
 export function toMinutes(hhmm: string): number {
   // Char arithmetic, not slice/Number: this runs for every point on every "open now" filter pass.

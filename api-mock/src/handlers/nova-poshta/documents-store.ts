@@ -6,6 +6,7 @@
 // documents. Finding what the carrier already holds is the connector's job (getDocumentList).
 import type { Branch } from '../../../../widget/src/model/index.js';
 import type { SandboxContext } from '../../context.js';
+import { addDays } from '../../shared-logic.js';
 import { uuidFromString } from '../../util/hash.js';
 import { cityRef, warehouseRef } from './refs.js';
 
@@ -221,8 +222,5 @@ export function parseNpDate(v: unknown): string | undefined {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const t = new Date(`${isoDate}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
+/** The widget's calendar arithmetic (widget/src/core/calendar.ts), re-exported for this folder. */
+export { addDays };

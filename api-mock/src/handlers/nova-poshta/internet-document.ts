@@ -7,6 +7,7 @@ import {
   type NpSeat, type NpServiceType,
 } from '../../pricing/nova-poshta.js';
 import type { TariffDirectory } from '../../pricing/directory.js';
+import { localIsoDate } from '../../shared-logic.js';
 import type { NpMethod, NpResult } from './envelope.js';
 import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
 
@@ -153,7 +154,7 @@ export function getDocumentPrice(props: unknown, dir: TariffDirectory): NpResult
 
 /** Today in Kyiv as YYYY-MM-DD. */
 function kyivToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localIsoDate(now, 'Europe/Kyiv');
 }
 
 export function getDocumentDeliveryDate(props: unknown, dir: TariffDirectory, now: Date): NpResult {

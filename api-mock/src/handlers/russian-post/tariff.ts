@@ -10,6 +10,7 @@ import type { TariffDirectory, TariffPlace } from '../../pricing/directory.js';
 import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
 import type { SandboxContext } from '../../context.js';
 import { CORS_HEADERS } from '../http.js';
+import { addDays } from '../../shared-logic.js';
 
 export type RpCalculation = 'tariff/delivery' | 'tariff' | 'delivery';
 
@@ -66,12 +67,6 @@ function localDateTime(at: Date, timeZone: string): { date: string; hhmm: number
   }).formatToParts(at);
   const get = (t: string): string => parts.find((x) => x.type === t)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hhmm: Number(get('hour') + get('minute')) };
-}
-
-function addDays(date: string, days: number): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
 }
 
 function parseSize(raw: string | null): readonly [number, number, number] | null | undefined {

@@ -20,6 +20,7 @@ import { z } from '../../../../widget/src/model/zod.js';
 import { firstIssue } from '../../../../widget/src/model/validate.js';
 import { isNovaPoshtaTtn } from '../../../../widget/src/core/track-number.js';
 import { cityRef as derivedCityRef, warehouseRef as derivedWarehouseRef } from '../../handlers/nova-poshta/refs.js';
+import { addDays, localIsoDate } from '../../shared-logic.js';
 import { uuidFromString } from '../../util/hash.js';
 import type {
   CancelOutcome, CarrierOrder, CarrierShipment, CarrierTracking, Connector, ConnectorOptions, SendOutcome,
@@ -190,17 +191,11 @@ export function kyivIso(w: Wall): string | undefined {
 }
 
 function kyivDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: KYIV, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return localIsoDate(at, KYIV);
 }
 
 function ddmmyyyy(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const t = new Date(`${iso}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
 }
 
 /** "+380 (67) 123-45-67" / "0671234567" -> "380671234567" (other formats pass through as digits). */
