@@ -1,33 +1,17 @@
-// Display helpers for the widget's chrome via Intl (cached formatters); statuses and
-// distances come from the shared i18n module, this adds the tone used for colour.
+// Display helpers for the widget's chrome: dates, weekdays, statuses and distances come from the
+// i18n module (one cache of Intl formatters, i18n/format.ts); this adds the tone used for colour.
 import type { TodayStatus } from '../core/hours.js';
 import type { Lang } from '../model/index.js';
-import { formatTodayStatus } from '../i18n/index.js';
+import { formatDate, formatTodayStatus, formatWeekday } from '../i18n/index.js';
 
-const LOCALE: Record<Lang, string> = { ru: 'ru-RU', uk: 'uk-UA', en: 'en-GB' };
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-/** Weekday name for ISO weekday 1..7. */
+/** Weekday name for ISO weekday 1..7 (long by default, as the opening-hours table shows it). */
 export function weekdayName(isoDay: number, lang: Lang, style: 'long' | 'short' = 'long'): string {
-  const key = `w|${lang}|${style}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], { weekday: style, timeZone: 'UTC' });
-    cache.set(key, f);
-  }
-  // 2024-01-01 was a Monday.
-  return f.format(new Date(Date.UTC(2024, 0, isoDay)));
+  return formatWeekday(isoDay, lang, style);
 }
 
+/** "пн, 2 марта": a "YYYY-MM-DD" date with its weekday. */
 export function formatIsoDate(date: string, lang: Lang): string {
-  const key = `d|${lang}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', weekday: 'short', timeZone: 'UTC' });
-    cache.set(key, f);
-  }
-  const [y, m, d] = date.split('-').map(Number);
-  return f.format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return formatDate(date, lang, 'weekday');
 }
 
 export type StatusTone = 'open' | 'break' | 'closed' | 'off';
