@@ -2,14 +2,12 @@
 // validated on its own: a bad one is reported (naming the attribute) and left out, so the
 // widget keeps working, only without that piece (no parcel = no quotes, no fit checks).
 import { Origin, Parcel, firstIssue, z, type DimensionsCm, type Money } from '../model/index.js';
+import { bad, ok, type Parsed } from '../core/parsed.js';
 import type { SettingIssue } from './settings.js';
 
 export const PARCEL_ATTRIBUTES = ['parcel-weight', 'parcel-size', 'declared-value', 'cod', 'origin'] as const;
 export type ParcelAttribute = (typeof PARCEL_ATTRIBUTES)[number];
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
 /** Currencies of the countries our carriers serve; money attributes without a code use the origin's. */
 const CURRENCY: Record<string, string> = { RU: 'RUB', UA: 'UAH', BY: 'BYN', KZ: 'KZT', PL: 'PLN', UZ: 'UZS', AM: 'AMD', KG: 'KGS' };

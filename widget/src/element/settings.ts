@@ -18,6 +18,7 @@ import {
   type Layout as LayoutT,
   type Mode as ModeT,
 } from '../model/index.js';
+import { bad, ok, type Parsed } from '../core/parsed.js';
 
 export interface Settings {
   apiBase: string;
@@ -75,11 +76,6 @@ export interface SettingIssue {
   field: string;
   message: string;
 }
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
 function withSchema<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
   const r = schema.safeParse(value);
