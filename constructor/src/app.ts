@@ -29,6 +29,9 @@ import './embed-panel.js';
 import type { EmbedPanel } from './embed-panel.js';
 import { checkboxField, checkboxGroup, fieldId, radioGroup, selectField, textField, type FieldContext } from './fields.js';
 import type { ScriptInfo } from './integrity.js';
+import { copyText } from './copy.js';
+import './orders-panel.js';
+import { ownerKeyFor, rememberOwnerKey } from './owner-keys.js';
 import { Preview, type PreviewEvent } from './preview.js';
 
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -41,19 +44,6 @@ function draftStorage(): DraftStorage {
     return { getItem: () => null, setItem: () => {} };
   }
 }
-/** Owner keys of the configs saved from this browser, by config id: the server shows each key once. */
-const OWNER_KEYS = 'bp-constructor-owner-keys';
-function ownerKeys(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(draftStorage().getItem(OWNER_KEYS) ?? '{}');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-function rememberOwnerKey(id: string, key: string): void {
-  draftStorage().setItem(OWNER_KEYS, JSON.stringify({ ...ownerKeys(), [id]: key }));
-}
 const SEARCH_DEBOUNCE_MS = 250;
 const API_ROOT = '/api/v1';
 
@@ -61,7 +51,12 @@ type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; id: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** A PUT refused for want of the config's owner key. */
+  | { kind: 'forbidden'; id: string };
+
+type View = 'settings' | 'orders';
+const viewFromHash = (): View => (location.hash === '#orders' ? 'orders' : 'settings');
 
 @customElement('bpc-app')
 export class ConstructorApp extends LitElement {
@@ -86,6 +81,12 @@ export class ConstructorApp extends LitElement {
   @state() private cityQuery = '';
   @state() private cities: CitySuggestion[] = [];
   @state() private cityStatus = '';
+  @state() private view: View = viewFromHash();
+  /** The owner key of a config created by the last save: shown once, until dismissed or the page closes. */
+  @state() private newOwnerKey: { id: string; key: string; kept: boolean } | undefined;
+  @state() private keyCopyStatus = '';
+  /** Config id to pre-fill the Orders tab's sign-in form with. */
+  @state() private signInId = '';
 
   @query('bpc-embed') private embed!: EmbedPanel;
 
@@ -123,8 +124,22 @@ export class ConstructorApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
     void this.loadFromUrl();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  private readonly onHash = (): void => {
+    const view = viewFromHash();
+    if (view === this.view) return;
+    this.view = view;
+    if (view === 'settings') this.signInId = '';
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(view === 'orders' ? '#orders-title' : '#settings-title')?.focus());
+  };
 
   override firstUpdated(): void {
     const host = this.querySelector<HTMLElement>('#preview-host');
@@ -210,7 +225,13 @@ export class ConstructorApp extends LitElement {
       return;
     }
     this.saveState = { kind: 'saving' };
-    const result = await saveConfig(fetch, API_ROOT, r.config, this.savedId, this.savedId ? ownerKeys()[this.savedId] : undefined);
+    const asNew = e.type === 'bpc-save-as-new';
+    const id = asNew ? undefined : this.savedId;
+    const result = await saveConfig(fetch, API_ROOT, r.config, id, ownerKeyFor(draftStorage(), id));
+    if (!result.ok && result.status === 403 && id) {
+      this.saveState = { kind: 'forbidden', id };
+      return;
+    }
     if (!result.ok) {
       const key = result.field ? fieldForPath(result.field) : undefined;
       // Servers often prefix the path ("theme.font: ..."): the label already names the field.
@@ -220,13 +241,53 @@ export class ConstructorApp extends LitElement {
       if (key) this.focusFirstError();
       return;
     }
-    const id = result.config.id ?? '';
-    if (result.ownerKey) rememberOwnerKey(id, result.ownerKey);
-    this.savedId = id;
+    const savedId = result.config.id ?? '';
+    if (result.ownerKey) {
+      this.newOwnerKey = { id: savedId, key: result.ownerKey, kept: rememberOwnerKey(draftStorage(), savedId, result.ownerKey) };
+      this.keyCopyStatus = '';
+    }
+    this.savedId = savedId;
     this.savedJson = JSON.stringify(r.config);
-    this.saveState = { kind: 'saved', id };
+    this.saveState = { kind: 'saved', id: savedId };
     this.persist();
     this.embed?.showSaved();
+    if (result.ownerKey) void this.updateComplete.then(() => this.querySelector<HTMLElement>('#owner-key-title')?.focus());
+  }
+
+  private async copyOwnerKey(): Promise<void> {
+    const target = this.querySelector<HTMLElement>('#owner-key-value');
+    if (!this.newOwnerKey || !target) return;
+    const how = await copyText(this.newOwnerKey.key, target);
+    this.keyCopyStatus = how === 'copied' ? 'Copied the owner key to the clipboard.' : 'Selected the owner key: press Ctrl+C (⌘C) to copy.';
+  }
+
+  private renderOwnerKey(): TemplateResult | typeof nothing {
+    const k = this.newOwnerKey;
+    if (!k) return nothing;
+    return html`<section class="owner-key" aria-labelledby="owner-key-title">
+      <h3 id="owner-key-title" tabindex="-1">Your owner key for ${k.id}: shown only this once</h3>
+      <p>
+        Keep it: it is the only way to edit this widget and see its orders from another browser.
+        ${k.kept
+          ? 'This browser keeps a copy, so here you need not type it.'
+          : html`<strong>This browser could not keep a copy</strong> (storage is blocked): copy it now.`}
+      </p>
+      <div class="key-row">
+        <code id="owner-key-value" tabindex="-1">${k.key}</code>
+        <button type="button" class="secondary" @click=${() => void this.copyOwnerKey()}>Copy owner key</button>
+      </div>
+      <p class="copy-status" role="status">${this.keyCopyStatus}</p>
+      <button
+        type="button"
+        class="link"
+        @click=${() => {
+          this.newOwnerKey = undefined;
+          void this.updateComplete.then(() => this.querySelector<HTMLElement>('#settings button[type="submit"]')?.focus());
+        }}
+      >
+        I have kept it: hide the key
+      </button>
+    </section>`;
   }
 
   private onCityInput(q: string): void {
@@ -386,6 +447,7 @@ export class ConstructorApp extends LitElement {
           hint: 'Server root of the points API (without /api/v1). Empty: the server this constructor runs on.',
         })}`,
       )}
+      ${this.renderOwnerKey()}
       <div class="save-bar">
         <button type="submit" class="primary" ?disabled=${this.saveState.kind === 'saving'}>
           ${this.saveState.kind === 'saving' ? 'Saving…' : this.savedId ? 'Save changes' : 'Save configuration'}
@@ -399,6 +461,14 @@ export class ConstructorApp extends LitElement {
     const s = this.saveState;
     if (s.kind === 'saved') return html`Saved. Config id: <code class="config-id">${s.id}</code>`;
     if (s.kind === 'failed') return s.message;
+    if (s.kind === 'forbidden') {
+      return html`Not saved: widget <code class="config-id">${s.id}</code> can only be changed with its owner key, and this
+        browser does not have it.
+        <a href="#orders" @click=${() => (this.signInId = s.id)}>Sign in with its owner key</a>
+        or
+        <button type="button" class="link" @click=${() => void this.save(new CustomEvent('bpc-save-as-new', { cancelable: true }))}>save these settings as a new widget</button>.
+        Your settings are still here.`;
+    }
     if (s.kind === 'saving') return 'Saving…';
     if (this.savedId) return html`Last saved as <code class="config-id">${this.savedId}</code>.`;
     return 'Drafts are kept in this browser as you type.';
@@ -469,16 +539,27 @@ export class ConstructorApp extends LitElement {
     const savedIsCurrent = Boolean(this.savedId) && this.savedJson === JSON.stringify(this.lastValid ?? {});
     return html`
       <header class="topbar">
-        <a class="skip" href="#preview-title">Skip to the preview</a>
+        ${this.view === 'settings' ? html`<a class="skip" href="#preview-title">Skip to the preview</a>` : nothing}
         <h1>Branch picker — constructor</h1>
         <nav aria-label="Constructor sections">
           <ul>
-            <li><a href="./" aria-current="page">Widget settings</a></li>
-            <li><span class="nav-disabled" aria-disabled="true">Orders <small>(coming with order submission)</small></span></li>
+            <li><a href="#settings" aria-current=${this.view === 'settings' ? 'page' : nothing}>Widget settings</a></li>
+            <li><a href="#orders" aria-current=${this.view === 'orders' ? 'page' : nothing}>Orders</a></li>
           </ul>
         </nav>
       </header>
-      <main class="layout">
+      ${this.view === 'orders'
+        ? html`<main class="orders-view" aria-labelledby="orders-title">
+            <h2 id="orders-title" class="page-title" tabindex="-1">Orders</h2>
+            <bpc-orders
+              .storage=${draftStorage()}
+              .apiRoot=${API_ROOT}
+              .preferredId=${this.savedId}
+              .signInId=${this.signInId}
+            ></bpc-orders>
+          </main>`
+        : nothing}
+      <main class="layout" ?hidden=${this.view !== 'settings'}>
         <section class="pane settings" aria-labelledby="settings-title">
           <h2 id="settings-title">Settings</h2>
           ${this.restoreNote ? html`<p class="note" role="status">${this.restoreNote}</p>` : nothing}
