@@ -1,6 +1,6 @@
 // Icon geometry shared by the map markers (built as DOM) and the Lit templates.
 // 24x24 viewBox, stroked paths: constants only, never data.
-import type { BranchType, PaymentMethod } from '../model/index.js';
+import type { BranchType, PaymentMethod } from './model/index.js';
 
 export const TYPE_GLYPHS: Record<BranchType, readonly string[]> = {
   // Envelope.

@@ -11,7 +11,7 @@ import {
   parseEach,
   type z,
 } from '../model/index.js';
-import type { ErrorCode } from '../element/events.js';
+import type { ErrorCode } from '../model/error-code.js';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 

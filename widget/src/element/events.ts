@@ -11,6 +11,7 @@ import type {
   PaymentMethod,
   Quote,
 } from '../model/index.js';
+import type { ErrorCode } from '../model/error-code.js';
 
 /** What a shop receives about the chosen point: a detached copy, safe to keep and mutate. */
 export interface BranchDetail {
@@ -40,16 +41,7 @@ export interface SelectionDetail {
   quote?: Quote;
 }
 
-export type ErrorCode =
-  | 'invalid-attribute'
-  | 'invalid-config'
-  | 'config-not-found'
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'bad-response'
-  | 'not-found'
-  | 'geolocation';
+export type { ErrorCode } from '../model/error-code.js';
 
 export interface ErrorDetail {
   code: ErrorCode;

@@ -91,3 +91,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ id: 'x', layout: 'list' }).config).toEqual({ id: 'x', layout: 'list' });
   });
 });
+
+describe('feed setting', () => {
+  it('defaults to the tile feed; the attribute and config choose nova-poshta; bad values are reported', () => {
+    expect(resolveSettings({}).settings.feed).toBe('tiles');
+    expect(resolveSettings({ feed: 'nova-poshta', 'np-api-key': 'k1' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'k1' });
+    expect(resolveSettings({}, { feed: 'nova-poshta', npApiKey: 'cfg' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'cfg' });
+    const bad = resolveSettings({ feed: 'everything' }, { feed: 'nova-poshta' });
+    expect(bad.settings.feed).toBe('nova-poshta');
+    expect(bad.issues[0]?.field).toBe('feed');
+  });
+});

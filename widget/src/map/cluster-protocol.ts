@@ -1,7 +1,7 @@
 // What the main thread and the cluster worker say to each other, and the compact table the
 // points travel in. Types and one small function only: the main bundle imports this file.
 import type { PointsQuery, PointsResult, TileResult } from '../api/client.js';
-import type { ErrorCode } from '../element/events.js';
+import type { ErrorCode } from '../model/error-code.js';
 import type { Branch, SearchSuggestion } from '../model/index.js';
 
 /**

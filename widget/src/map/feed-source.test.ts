@@ -1,19 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../api/client.js';
-import { resolveSettings } from '../element/settings.js';
 import { WorkerBackend, type WorkerLike } from './cluster-client.js';
 import { apiForSettings, ListFeedApi } from './feed-source.js';
-
-describe('feed setting', () => {
-  it('defaults to the tile feed; the attribute and config choose nova-poshta; bad values are reported', () => {
-    expect(resolveSettings({}).settings.feed).toBe('tiles');
-    expect(resolveSettings({ feed: 'nova-poshta', 'np-api-key': 'k1' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'k1' });
-    expect(resolveSettings({}, { feed: 'nova-poshta', npApiKey: 'cfg' }).settings).toMatchObject({ feed: 'nova-poshta', npApiKey: 'cfg' });
-    const bad = resolveSettings({ feed: 'everything' }, { feed: 'nova-poshta' });
-    expect(bad.settings.feed).toBe('nova-poshta');
-    expect(bad.issues[0]?.field).toBe('feed');
-  });
-});
 
 describe('apiForSettings', () => {
   it('keeps the client while nothing changed, and switches between the feeds', () => {

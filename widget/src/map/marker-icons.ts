@@ -2,7 +2,7 @@
 // a pin in the type's colour (--bp-marker-*) with the type's glyph, and a count badge.
 import * as L from 'leaflet';
 import type { FeedCluster, FeedPoint } from '../model/index.js';
-import { TYPE_GLYPHS } from '../ui/glyphs.js';
+import { TYPE_GLYPHS } from '../glyphs.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -6,7 +6,7 @@ import { localTime, todayStatus } from '../core/hours.js';
 import { carrierName, formatTime, type Messages } from '../i18n/index.js';
 import type { Branch, Lang, Quote } from '../model/index.js';
 import { describeStatus, formatIsoDate, weekdayName } from './format.js';
-import { PAYMENT_GLYPHS, UI_GLYPHS } from './glyphs.js';
+import { PAYMENT_GLYPHS, UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 import { priceText, type PointView } from './quote-view.js';
 

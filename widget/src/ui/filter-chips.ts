@@ -5,7 +5,7 @@ import type { PointsResult } from '../api/client.js';
 import { toggleOption, type FilterState } from '../core/filters.js';
 import type { Messages } from '../i18n/index.js';
 import { PAYMENT_METHODS, type BranchType, type PaymentMethod } from '../model/index.js';
-import { PAYMENT_GLYPHS, UI_GLYPHS } from './glyphs.js';
+import { PAYMENT_GLYPHS, UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 
 export interface FilterChipsProps {

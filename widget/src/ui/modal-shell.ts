@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/index.js';
 import type { Branch } from '../model/index.js';
-import { UI_GLYPHS } from './glyphs.js';
+import { UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 
 export interface ModalShellProps {

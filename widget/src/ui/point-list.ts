@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/client.js';
 import { carrierName, type Messages } from '../i18n/index.js';
 import { SORT_ORDERS, type Branch, type Lang, type SortOrder } from '../model/index.js';
-import { UI_GLYPHS } from './glyphs.js';
+import { UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 
 export interface PointListProps {

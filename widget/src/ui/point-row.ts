@@ -6,7 +6,7 @@ import { todayStatus } from '../core/hours.js';
 import type { Messages } from '../i18n/index.js';
 import { isSelectable, type Branch, type Lang } from '../model/index.js';
 import { describeStatus, formatDistance } from './format.js';
-import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from './glyphs.js';
+import { PAYMENT_GLYPHS, TYPE_GLYPHS, UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 import type { PointView } from './quote-view.js';
 

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SearchState } from '../element/search-suggestions.js';
 import type { Messages } from '../i18n/index.js';
 import type { SearchSuggestion } from '../model/index.js';
-import { TYPE_GLYPHS, UI_GLYPHS } from './glyphs.js';
+import { TYPE_GLYPHS, UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
 
 export interface SearchComboboxProps {
