@@ -36,10 +36,10 @@ const out = resolve(root, process.env.WIDGET_OUT ?? 'dist/widget');
 
 /** Library builds start the cluster worker from the built file, not through the app bundler's worker import. */
 const workerFactory: ModuleSwap = {
-  replace: join(src, 'map/cluster-worker-factory.ts'), with: join(src, 'map/cluster-worker-factory.dist.ts'), why: 'worker from the built file',
+  replace: join(src, 'points/cluster-worker-factory.ts'), with: join(src, 'points/cluster-worker-factory.dist.ts'), why: 'worker from the built file',
 };
 /** The IIFE cannot load a chunk lazily: no main-thread clustering fallback there (see cluster-fallback.none.ts). */
-const noFallback: ModuleSwap = { replace: join(src, 'map/cluster-fallback.ts'), with: join(src, 'map/cluster-fallback.none.ts'), why: 'no lazy chunk in an IIFE' };
+const noFallback: ModuleSwap = { replace: join(src, 'points/cluster-fallback.ts'), with: join(src, 'points/cluster-fallback.none.ts'), why: 'no lazy chunk in an IIFE' };
 
 /** The script-tag file loads the tariff layer as a separate file (see quotes/layer-loader.dist.ts). */
 const quotesLoader: ModuleSwap = { replace: join(src, 'quotes/layer-loader.ts'), with: join(src, 'quotes/layer-loader.dist.ts'), why: `tariffs from ${QUOTES_FILE}` };
@@ -148,7 +148,7 @@ const buildQuotes = () => buildClassicFile(QUOTES_FILE, 'quotes/entry.dist.ts', 
   plugins: [litTemplates, moduleSwaps(QUOTES_FILE, [sharedZod, sharedModel], root)],
 });
 const buildBasemap = () => buildClassicFile(BASEMAP_FILE, 'map/basemap-entry.dist.ts', 'BranchPickerBasemap');
-const buildWorker = () => buildClassicFile(WORKER_FILE, 'map/cluster-worker.ts', 'BranchPickerClusterWorker');
+const buildWorker = () => buildClassicFile(WORKER_FILE, 'points/cluster-worker.ts', 'BranchPickerClusterWorker');
 
 function buildTypes(): void {
   const cfg = join(out, 'tsconfig.types.json');

@@ -23,8 +23,8 @@ import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions, type SearchState } from './element/search-suggestions.js';
 import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
 import { MapView, type ViewChange } from './map/map-view.js';
-import { PointFeed } from './map/feed.js';
-import { apiForSettings, ListFeedApi } from './map/feed-source.js';
+import { PointFeed } from './points/feed.js';
+import { apiForSettings, ListFeedApi } from './points/feed-source.js';
 import {
   BRANCH_TYPES,
   isSelectable,

@@ -1,6 +1,6 @@
 // Names of the files the script-tag build writes next to branch-picker.js and loads on demand.
 // Declared once: scripts/build-widget.ts writes them under these names, the runtime loaders
-// (quotes/layer-loader.dist.ts, map/basemap-loader.dist.ts, map/cluster-worker-factory.dist.ts)
+// (quotes/layer-loader.dist.ts, map/basemap-loader.dist.ts, points/cluster-worker-factory.dist.ts)
 // fetch them by these names, and scripts/size.ts measures them. Embedders serve them as they are,
 // so a rename is a breaking change.
 

@@ -3,8 +3,8 @@
 // both match the checked-in expectation. Fixture: widget/src/core/fixtures/cluster-tiles.golden.json.
 import { describe, expect, it } from 'vitest';
 import golden from '../../../widget/src/core/fixtures/cluster-tiles.golden.json' with { type: 'json' };
-import { ClusterIndex } from '../../../widget/src/map/cluster-index.js';
-import { toTable } from '../../../widget/src/map/cluster-protocol.js';
+import { ClusterIndex } from '../../../widget/src/points/cluster-index.js';
+import { toTable } from '../../../widget/src/points/cluster-protocol.js';
 import type { Branch, FeedItem } from '../../../widget/src/model/index.js';
 import { ClusterCache } from './cluster-cache.js';
 

@@ -1,6 +1,6 @@
 // One Web Mercator tile of clusters and points, in the tile feed's FeedItem shape: the one
 // implementation behind both the sandbox's GET /api/v1/tiles/{z}/{x}/{y} (api-mock/src/spatial/
-// cluster-cache.ts) and the list feed's worker (widget/src/map/cluster-index.ts), so the map cannot
+// cluster-cache.ts) and the list feed's worker (widget/src/points/cluster-index.ts), so the map cannot
 // tell the two feeds apart. Proven by the golden fixture in ./fixtures/cluster-tiles.golden.json.
 // Types only from supercluster and the model: this file is part of the zod-free worker bundle.
 import type Supercluster from 'supercluster';
