@@ -48,7 +48,7 @@ import { renderPointRow } from './ui/point-row.js';
 import { renderSearchCombobox } from './ui/search-combobox.js';
 import { getMessages, resolveLang, type Messages } from './i18n/index.js';
 import { fitCheck } from './core/fit.js';
-import type { QuoteStats } from './core/quotes.js';
+import type { QuoteStats } from './quotes/scheduler.js';
 import { loadQuoteLayer } from './quotes/layer-loader.js';
 import { PARCEL_ATTRIBUTES, resolveParcel, type ParcelAttribute } from './element/parcel-input.js';
 import { listRows, pointView } from './ui/quote-view.js';

@@ -1,6 +1,11 @@
-// Layers point one way: the folders below the element never import it (or its Lit views).
-// Checked on every .ts/.js file of those folders, tests included, by reading their import specifiers:
-// static `import ... from`, `export ... from`, side-effect `import '...'` and dynamic `import('...')`.
+// Layers point one way. Checked by reading import specifiers (static `import ... from`, `export ... from`,
+// side-effect `import '...'`, dynamic `import('...')`):
+// - the folders below the element (core/, model/, api/, map/, points/, carriers/) never import element/ or ui/,
+//   in any .ts/.js file, tests included;
+// - core/ is pure: its sources (tests aside) import code only from core/ and model/ (`import type` from
+//   elsewhere is allowed: it is erased and runs nothing), and name no network or DOM global (fetch,
+//   XMLHttpRequest, WebSocket, EventSource, AbortController, navigator, document, window, storage, Worker,
+//   custom elements, HTML elements, timers are allowed).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +27,31 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-export function specifiers(code: string): string[] {
-  const out: string[] = [];
+function specifiers(code: string): string[] {
+  return imports(code).map((i) => i.spec);
+}
+
+interface Import { spec: string; typeOnly: boolean }
+
+function imports(code: string): Import[] {
+  const out: Import[] = [];
+  for (const m of code.matchAll(/\b(import|export)(\s+type)?\s[^'";]*?\sfrom\s*['"]([^'"]+)['"]/g)) {
+    out.push({ spec: m[3]!, typeOnly: Boolean(m[2]) });
+  }
   const patterns = [
-    /\b(?:import|export)\s[^'";]*?\sfrom\s*['"]([^'"]+)['"]/g,
     /\bimport\s*['"]([^'"]+)['"]/g,
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
-  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]!);
+  for (const re of patterns) for (const m of code.matchAll(re)) out.push({ spec: m[1]!, typeOnly: false });
   return out;
 }
+
+/** The code without comments, so prose mentioning `document` or `fetch` does not count. */
+function stripComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+}
+
+const NETWORK_OR_DOM = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|AbortController|navigator|document|window|localStorage|sessionStorage|indexedDB|Worker|customElements|HTML[A-Za-z]*Element|globalThis)\b/;
 
 /** The top folder (or file) under widget/src a relative specifier lands in; undefined for packages. */
 function topOf(file: string, spec: string): string | undefined {
@@ -50,6 +70,9 @@ describe('layer imports', () => {
       "const d = await import('../element/lazy.js');",
     ].join('\n');
     expect(specifiers(code).sort()).toEqual(['../element/events.js', '../element/lazy.js', '../ui/x.js', './c.js', './side.js']);
+    expect(imports(code).filter((i) => i.typeOnly).map((i) => i.spec)).toEqual(['../element/events.js']);
+    expect(NETWORK_OR_DOM.test(stripComments('// fetch the document\n/* window */ const url = "https://x";'))).toBe(false);
+    expect(NETWORK_OR_DOM.test(stripComments('const r = await fetch(url);'))).toBe(true);
   });
 
   it(`${LOWER.join('/, ')}/ never import from ${UPPER.join('/ or ')}/`, () => {
@@ -58,6 +81,20 @@ describe('layer imports', () => {
     const offences = files.flatMap((f) => specifiers(readFileSync(f, 'utf8'))
       .filter((s) => UPPER.includes(topOf(f, s) ?? ''))
       .map((s) => `${relative(SRC, f)} -> ${s}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('core/ is pure: code from core/ and model/ only, no network or DOM', () => {
+    const files = sourceFiles(join(SRC, 'core')).filter((f) => !/\.test\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const offences = files.flatMap((f) => {
+      const code = readFileSync(f, 'utf8');
+      const bad = imports(code)
+        .filter((i) => !i.typeOnly && !['core', 'model'].includes(topOf(f, i.spec) ?? ''))
+        .map((i) => `${relative(SRC, f)} imports ${i.spec}`);
+      const global = NETWORK_OR_DOM.exec(stripComments(code));
+      return global ? [...bad, `${relative(SRC, f)} names ${global[1]}`] : bad;
+    });
     expect(offences).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { api } from '../test-support/http.js';
 import { Quote, type Branch } from '../../../widget/src/model/index.js';
 import { genericTariff } from './generic.js';
 import { createDefaultRegistry } from '../../../widget/src/carriers/registry.js';
-import { QuoteScheduler, type QuoteState } from '../../../widget/src/core/quotes.js';
+import { QuoteScheduler, type QuoteState } from '../../../widget/src/quotes/scheduler.js';
 
 const base = FIXTURE_BRANCHES.find((b) => b.id === 'rp-115551')!;
 const inpost = (id: string, type: Branch['type'], lat: number, lng: number, city: string): Branch => ({

@@ -5,7 +5,7 @@ import { createTestSandbox, TEST_ORIGIN } from '../node.js';
 import { FIXTURE_BRANCHES, FIXTURE_DATASET, FIXTURE_NOW } from '../test-support/fixture.js';
 import { api } from '../test-support/http.js';
 import { createDefaultRegistry } from '../../../widget/src/carriers/registry.js';
-import { QuoteScheduler, type QuoteState } from '../../../widget/src/core/quotes.js';
+import { QuoteScheduler, type QuoteState } from '../../../widget/src/quotes/scheduler.js';
 import { Quote } from '../../../widget/src/model/index.js';
 import { cityRef } from '../handlers/nova-poshta/refs.js';
 

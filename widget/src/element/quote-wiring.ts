@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CarrierRegistry } from '../carriers/registry.js';
 import type { CarrierError } from '../carriers/types.js';
 import { fitCheck } from '../core/fit.js';
-import type { QuoteScheduler, QuoteState } from '../core/quotes.js';
+import type { QuoteScheduler, QuoteState } from '../quotes/scheduler.js';
 import type { Branch, Origin, Parcel } from '../model/index.js';
 import type { QuoteLayer } from '../quotes/layer.js';
 import type { ErrorDetail } from './events.js';

@@ -5,7 +5,7 @@
 // (branch-picker.quotes.js) that reuses the main file's zod and schemas (see shared-deps.ts).
 import { createDefaultRegistry, type CarrierRegistry, type DefaultRegistryOptions } from '../carriers/registry.js';
 import { completeOrigin } from '../carriers/origin.js';
-import { QuoteScheduler, type QuoteSchedulerOptions } from '../core/quotes.js';
+import { QuoteScheduler, type QuoteSchedulerOptions } from './scheduler.js';
 import { arrivalCheck } from '../core/arrival.js';
 import { sortPoints } from '../core/sort.js';
 

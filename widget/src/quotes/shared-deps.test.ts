@@ -8,7 +8,7 @@ import { z } from '../model/zod.js';
 import { Branch, Quote } from '../model/index.js';
 
 const src = join(import.meta.dirname, '..');
-/** Every source file the layer bundles that may call zod (the carriers; core/quotes*.ts use none). */
+/** Every source file the layer bundles that may call zod (the carriers; quotes/scheduler.ts uses none). */
 const layerFiles = readdirSync(join(src, 'carriers'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => join(src, 'carriers', f));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBranch, PARCEL } from '../carriers/fixtures/branches.js';
 import { carrierError } from '../carriers/types.js';
 import { arrivalCheck } from '../core/arrival.js';
-import type { QuoteState } from '../core/quotes.js';
+import type { QuoteState } from '../quotes/scheduler.js';
 import { sortPoints } from '../core/sort.js';
 import type { Quote } from '../model/index.js';
 import { listRows, pointView } from './quote-view.js';

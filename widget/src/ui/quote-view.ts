@@ -6,7 +6,7 @@
 // rows show prices as loading and keep a plain distance order.
 import { fitCheck, type FitReason } from '../core/fit.js';
 import { sortByDistance, type LatLngLike } from '../core/geo.js';
-import type { QuoteState } from '../core/quotes.js';
+import type { QuoteState } from '../quotes/scheduler.js';
 import { formatDate, formatMoney, getMessages } from '../i18n/index.js';
 import type { SortWeights } from '../core/sort.js';
 import type { Branch, Lang, Parcel, Quote, SortOrder } from '../model/index.js';

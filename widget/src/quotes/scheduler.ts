@@ -10,7 +10,7 @@ import {
   carrierError, isCarrierError, type CarrierAdapter, type CarrierError, type CarrierRequest, type RawAnswer,
 } from '../carriers/types.js';
 import { CarrierRegistry } from '../carriers/registry.js';
-import { QuoteCache } from './quote-cache.js';
+import { QuoteCache } from '../core/quote-cache.js';
 
 export type QuoteState =
   | { state: 'loading' }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QuoteScheduler, QuoteUpdateEvent, type FetchLike, type QuoteState } from './quotes.js';
+import { QuoteScheduler, QuoteUpdateEvent, type FetchLike, type QuoteState } from './scheduler.js';
 import { createDefaultRegistry } from '../carriers/registry.js';
 import { KYIV_REF, LVIV_REF, makeBranch, npBranch, PARCEL } from '../carriers/fixtures/branches.js';
 import tariff from '../carriers/fixtures/rp-tariff.json' with { type: 'json' };
