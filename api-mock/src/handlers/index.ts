@@ -11,7 +11,7 @@ import { russianPostHandlers } from './russian-post/postoffice.js';
 import { otpravkaHandlers } from './russian-post/otpravka.js';
 import { clockHandlers } from './clock.js';
 import { russianPostTariffHandlersFor } from './russian-post/tariff.js';
-import { openFeedQuoteHandlers } from '../pricing/open-feed-quote.js';
+import { openFeedQuoteHandlers } from './quote.js';
 
 /** The real routes, without the fault layer in front. Tariff and order routes are added here. */
 export function createRouteHandlers(ctx: SandboxContext): RequestHandler[] {

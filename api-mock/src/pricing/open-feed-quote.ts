@@ -1,12 +1,10 @@
-// POST {apiBase}/api/v1/quote {pointId, parcel, origin} -> Quote: the quote endpoint of our open feed,
-// used by every carrier that publishes the feed format (widget/src/carriers/open-feed.ts).
-// Errors are the feed's {"error":{"field","message"}}.
-import { http, type RequestHandler } from 'msw';
+// The price of our open feed's quote endpoint: {pointId, parcel, origin} -> Quote, or the field at fault
+// with its HTTP status. The route itself (POST {apiBase}/api/v1/quote) is handlers/quote.ts.
 import { z } from '../../../widget/src/model/zod.js';
 import { Origin, Parcel, type Branch, type Quote, type QuoteLine } from '../../../widget/src/model/index.js';
 import type { SandboxContext } from '../context.js';
 import { localIsoDate, QUOTE_TTL_MS } from '../shared-logic.js';
-import { apiError, json, readJson, validate } from '../handlers/http.js';
+import { validate } from '../handlers/http.js';
 import { greatCircleKm, type Coord } from './geo.js';
 import { genericTariff } from './generic.js';
 import { sandboxTariffDirectory } from './sandbox-directory.js';
@@ -75,16 +73,4 @@ export function openFeedQuote(ctx: SandboxContext, input: unknown): OpenFeedQuot
       expiresAt: new Date(now.getTime() + QUOTE_TTL_MS).toISOString(),
     },
   };
-}
-
-export function openFeedQuoteHandlers(ctx: SandboxContext): RequestHandler[] {
-  return [
-    http.post('*/api/v1/quote', async ({ request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return apiError(400, 'body', 'expected a JSON body');
-      const r = openFeedQuote(ctx, body.value);
-      if (!r.ok) return apiError(r.status, r.field, r.message);
-      return json(r.quote, { headers: { 'Cache-Control': 'no-store' } });
-    }),
-  ];
 }
