@@ -23,8 +23,8 @@ import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions, type SearchState } from './element/search-suggestions.js';
 import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
 import { MapView, type ViewChange } from './map/map-view.js';
-import { PointFeed } from './points/feed.js';
-import { apiForSettings, ListFeedApi } from './points/feed-source.js';
+import { TileLoader } from './points/tile-loader.js';
+import { apiForSettings, WholeListApi } from './points/feed-source.js';
 import {
   BRANCH_TYPES,
   isSelectable,
@@ -218,7 +218,7 @@ export class BranchPicker extends LitElement {
   private readonly internals: ElementInternals;
   private api = new ApiClient('');
   private unwatchList: (() => void) | undefined;
-  private feed = new PointFeed(this.api);
+  private tiles = new TileLoader(this.api);
   private mapView: MapView | undefined;
   private view: ViewChange | undefined;
   private listCentre: { lat: number; lng: number } | undefined;
@@ -365,7 +365,7 @@ export class BranchPicker extends LitElement {
 
   /** Reload the map feed and the list (e.g. after the shop changed something server-side). */
   refresh(): void {
-    this.feed.clear();
+    this.tiles.clear();
     this._mapError = false;
     this.loadFeed();
     void this.loadList();
@@ -386,7 +386,7 @@ export class BranchPicker extends LitElement {
   /** A whole list (feed="nova-poshta") is indexed progressively: reload the view each time it grows. */
   private watchList(): void {
     this.unwatchList?.();
-    this.unwatchList = this.api instanceof ListFeedApi ? this.api.list.onGrow(() => this.refresh()) : undefined;
+    this.unwatchList = this.api instanceof WholeListApi ? this.api.list.onGrow(() => this.refresh()) : undefined;
   }
 
   override disconnectedCallback(): void {
@@ -421,7 +421,7 @@ export class BranchPicker extends LitElement {
     const api = apiForSettings(this.api, s);
     if (api !== this.api) {
       this.api = api;
-      this.feed.setApi(this.api);
+      this.tiles.setApi(this.api);
       this.watchList();
     }
     if (s.configId && !this.config && s.configId !== this.configFor) void this.loadConfig(s.configId);
@@ -554,7 +554,7 @@ export class BranchPicker extends LitElement {
   }
 
   private destroyMap(): void {
-    this.feed.abort();
+    this.tiles.abort();
     this.meMarker = undefined;
     this.mapView?.destroy();
     this.mapView = undefined;
@@ -577,7 +577,7 @@ export class BranchPicker extends LitElement {
     const mv = this.mapView;
     if (!view || !mv) return;
     const { types, carriers } = queryFilters(this._settings, this._filters);
-    void this.feed.load(view.bbox, view.zoom, { types, carriers }, (items) => mv.setItems(items)).then((err) => {
+    void this.tiles.load(view.bbox, view.zoom, { types, carriers }, (items) => mv.setItems(items)).then((err) => {
       if (!err) {
         this._mapError = false;
         return;

@@ -5,12 +5,12 @@
 import type { ClusterBackend } from './cluster-client.js';
 
 export async function mainThreadBackend(): Promise<ClusterBackend | undefined> {
-  const { ListFeedService } = await import('./list-feed-service.js');
+  const { WholeListService } = await import('./whole-list-service.js');
   const backend: ClusterBackend = {
     kind: 'main-thread',
     request: (req) => service.handle(req),
     dispose: () => undefined,
   };
-  const service = new ListFeedService(undefined, () => backend.onGrow?.());
+  const service = new WholeListService(undefined, () => backend.onGrow?.());
   return backend;
 }

@@ -1,6 +1,6 @@
 // Client-side clustering of a whole point list (e.g. every Nova Poshta warehouse), answering
 // with the same FeedItem shape as the server's tile feed, so the map cannot tell the two apart.
-// Runs inside the list feed's worker (list-feed-service.ts).
+// Runs inside the list feed's worker (whole-list-service.ts).
 // Imports stay zod-free (types only from the model): this file is the worker bundle.
 import Supercluster from 'supercluster';
 import type { FeedItem, FeedPoint } from '../model/feed.js';

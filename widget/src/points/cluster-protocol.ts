@@ -39,7 +39,7 @@ export interface ClusterValues {
   points: PointsResult;
   point: Branch;
   search: SearchSuggestion[];
-  stats: ListFeedStats;
+  stats: WholeListStats;
 }
 
 export type ClusterAnswer =
@@ -47,7 +47,7 @@ export type ClusterAnswer =
   | { ok: false; code: ErrorCode; message: string; status?: number | undefined; abort?: boolean };
 
 /** Timings and counts of the worker's load, for benchmarks and diagnostics. */
-export interface ListFeedStats {
+export interface WholeListStats {
   pages: number;
   received: number;
   rejected: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../api/client.js';
 import { WorkerBackend, type WorkerLike } from './cluster-client.js';
-import { apiForSettings, ListFeedApi } from './feed-source.js';
+import { apiForSettings, WholeListApi } from './feed-source.js';
 
 describe('apiForSettings', () => {
   it('keeps the client while nothing changed, and switches between the feeds', () => {
@@ -11,15 +11,15 @@ describe('apiForSettings', () => {
     expect(other).not.toBe(tiles);
     expect(other.base).toBe('/b');
     const np = apiForSettings(tiles, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' });
-    expect(np).toBeInstanceOf(ListFeedApi);
+    expect(np).toBeInstanceOf(WholeListApi);
     expect(apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' })).toBe(np);
     // Another picker with the same source shares the loaded list.
-    const again = apiForSettings(new ApiClient('/a'), { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' }) as ListFeedApi;
-    expect(again.list).toBe((np as ListFeedApi).list);
-    const otherKey = apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k2' }) as ListFeedApi;
-    expect(otherKey.list).not.toBe((np as ListFeedApi).list);
+    const again = apiForSettings(new ApiClient('/a'), { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k' }) as WholeListApi;
+    expect(again.list).toBe((np as WholeListApi).list);
+    const otherKey = apiForSettings(np, { apiBase: '/a', feed: 'nova-poshta', npApiKey: 'k2' }) as WholeListApi;
+    expect(otherKey.list).not.toBe((np as WholeListApi).list);
     const back = apiForSettings(np, { apiBase: '/a', feed: 'tiles' });
-    expect(back).not.toBeInstanceOf(ListFeedApi);
+    expect(back).not.toBeInstanceOf(WholeListApi);
   });
 });
 

@@ -1,11 +1,11 @@
 // Which points source the element talks to: our open tile feed ("tiles", the default) or a whole
 // list loaded and clustered in a Web Worker ("nova-poshta"). Both are ApiClients, so the element
-// swaps one object and nothing else (PointFeed, MapView and the list are unchanged). The main
+// swaps one object and nothing else (TileLoader, MapView and the list are unchanged). The main
 // thread only posts small requests; the worker answers in the open feed's own shapes.
 import { ApiClient, ApiError, type Filters, type PointsQuery, type PointsResult, type TileResult } from '../api/client.js';
 import type { Branch, FeedKind, SearchSuggestion } from '../model/index.js';
 import { mainThreadBackend, tryWorker, WorkerFailed, type ClusterBackend } from './cluster-client.js';
-import type { ClusterRequest, ClusterValues, ListFeedStats } from './cluster-protocol.js';
+import type { ClusterRequest, ClusterValues, WholeListStats } from './cluster-protocol.js';
 import { MAIN_FILE, WORKER_FILE } from '../ondemand-files.js';
 
 export interface FeedSettings {
@@ -40,7 +40,7 @@ export class RemoteList {
     throw new ApiError(a.code, a.message, a.status);
   }
 
-  stats(): Promise<ListFeedStats> {
+  stats(): Promise<WholeListStats> {
     return this.call({ op: 'stats' });
   }
 
@@ -119,7 +119,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 
 /** ApiClient over a whole list: tiles, the view's list, a point and search come from the worker;
  * saved configs still come from `{api-base}/api/v1/configs`. */
-export class ListFeedApi extends ApiClient {
+export class WholeListApi extends ApiClient {
   constructor(readonly list: RemoteList, base: string, fetchImpl?: typeof fetch) {
     super(base, fetchImpl);
   }
@@ -164,7 +164,7 @@ function sharedList(apiBase: string, apiKey: string | undefined): RemoteList {
 export function apiForSettings(current: ApiClient, s: FeedSettings): ApiClient {
   if (s.feed === 'nova-poshta') {
     const list = sharedList(s.apiBase, s.npApiKey);
-    return current instanceof ListFeedApi && current.list === list ? current : new ListFeedApi(list, s.apiBase);
+    return current instanceof WholeListApi && current.list === list ? current : new WholeListApi(list, s.apiBase);
   }
-  return !(current instanceof ListFeedApi) && current.base === s.apiBase ? current : new ApiClient(s.apiBase);
+  return !(current instanceof WholeListApi) && current.base === s.apiBase ? current : new ApiClient(s.apiBase);
 }

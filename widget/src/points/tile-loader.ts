@@ -12,7 +12,7 @@ const MAX_TILES = 64;
 /** The feed has no tiles finer than this; deeper map zooms reuse them. */
 export const FEED_MAX_ZOOM = 18;
 
-export class PointFeed {
+export class TileLoader {
   private cache = new Map<string, FeedItem[]>();
   private ctrl: AbortController | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client.js';
-import { PointFeed } from './feed.js';
+import { TileLoader } from './tile-loader.js';
 
 const MOSCOW: [number, number, number, number] = [37.3, 55.55, 37.9, 55.95];
 
@@ -29,10 +29,10 @@ function fakeApi(opts: { delayMs?: number; failOn?: string } = {}) {
   return { api: new ApiClient('', fetchImpl), calls, max: () => maxInFlight };
 }
 
-describe('PointFeed', () => {
+describe('TileLoader', () => {
   it('loads every tile of the view with at most 6 requests in flight, progressively', async () => {
     const f = fakeApi({ delayMs: 5 });
-    const feed = new PointFeed(f.api);
+    const feed = new TileLoader(f.api);
     const seen: number[] = [];
     const err = await feed.load(MOSCOW, 11, {}, (items) => seen.push(items.length));
     expect(err).toBeUndefined();
@@ -44,7 +44,7 @@ describe('PointFeed', () => {
 
   it('serves a repeated view from the cache, keyed by the type/carrier filters', async () => {
     const f = fakeApi();
-    const feed = new PointFeed(f.api);
+    const feed = new TileLoader(f.api);
     await feed.load(MOSCOW, 10, {}, () => {});
     const first = f.calls.length;
     let items = 0;
@@ -58,14 +58,14 @@ describe('PointFeed', () => {
 
   it('aborts the previous view when the map moves on, and reports a failed tile without dropping the others', async () => {
     const slow = fakeApi({ delayMs: 50 });
-    const feed = new PointFeed(slow.api);
+    const feed = new TileLoader(slow.api);
     const stale = feed.load(MOSCOW, 12, {}, () => {});
     const fresh = feed.load([30.1, 59.8, 30.5, 60.0], 10, {}, () => {});
     expect(await stale).toBeUndefined();
     expect(await fresh).toBeUndefined();
 
     const failing = fakeApi({ failOn: '/tiles/10/' });
-    const feed2 = new PointFeed(failing.api);
+    const feed2 = new TileLoader(failing.api);
     let last = -1;
     const err = await feed2.load(MOSCOW, 10, {}, (i) => (last = i.length));
     expect(err).toBeDefined();

@@ -4,9 +4,9 @@ import { ApiError } from '../api/client.js';
 import { countFacets } from '../core/filters.js';
 import { FeedItem, parseEach } from '../model/index.js';
 import { WorkerBackend, type ClusterBackend, type WorkerLike } from './cluster-client.js';
-import { ListFeedApi, RemoteList } from './feed-source.js';
-import { ListFeed, queryPoints } from './list-feed.js';
-import { ListFeedService } from './list-feed-service.js';
+import { WholeListApi, RemoteList } from './feed-source.js';
+import { WholeList, queryPoints } from './whole-list.js';
+import { WholeListService } from './whole-list-service.js';
 
 const template = fixture[0] as Record<string, unknown>;
 
@@ -62,12 +62,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-describe('ListFeed', () => {
+describe('WholeList', () => {
   it('loads every page (Limit 1000, at most 6 in flight) and drops bad records one by one', async () => {
     const warn = vi.mocked(console.warn);
     const all = warehouses(8500);
     const { fetchImpl, served } = npServer(all);
-    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    const feed = new WholeList({ apiBase: '', fetchImpl });
     await feed.ready();
     expect(served.pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(new Set(served.limits)).toEqual(new Set(['1000']));
@@ -85,7 +85,7 @@ describe('ListFeed', () => {
 
   it('shares one load between callers and retries a failed page once', async () => {
     const { fetchImpl, served } = npServer(warehouses(2500), { failPage: 2, failTimes: 1 });
-    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    const feed = new WholeList({ apiBase: '', fetchImpl });
     await Promise.all([feed.ready(), feed.ready(), feed.ready()]);
     expect(served.pages.filter((p) => p === 1)).toHaveLength(1);
     expect(served.pages.filter((p) => p === 2)).toHaveLength(2);
@@ -94,7 +94,7 @@ describe('ListFeed', () => {
 
   it('a page failing twice fails the load with an ApiError; the next call loads again', async () => {
     const { fetchImpl, served } = npServer(warehouses(2500), { failPage: 3, failTimes: 2 });
-    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    const feed = new WholeList({ apiBase: '', fetchImpl });
     await expect(feed.ready()).rejects.toMatchObject({ code: 'http', status: 503 });
     const before = served.pages.length;
     await feed.ready();
@@ -104,14 +104,14 @@ describe('ListFeed', () => {
 
   it('reports Nova Poshta refusing the key as an error, not an empty map', async () => {
     const { fetchImpl } = npServer(warehouses(10), { refuse: true });
-    const err = await new ListFeed({ apiBase: '', fetchImpl }).ready().catch((e: unknown) => e);
+    const err = await new WholeList({ apiBase: '', fetchImpl }).ready().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).message).toContain('API key expired');
   });
 
   it('a caller\'s abort rejects only that caller; dispose() stops the fetches', async () => {
     const { fetchImpl, served } = npServer(warehouses(20_000), { delayMs: 20 });
-    const feed = new ListFeed({ apiBase: '', fetchImpl });
+    const feed = new WholeList({ apiBase: '', fetchImpl });
     const ctrl = new AbortController();
     const aborted = feed.ready(ctrl.signal);
     ctrl.abort();
@@ -124,16 +124,16 @@ describe('ListFeed', () => {
   });
 });
 
-describe('ListFeedApi over the worker service', () => {
+describe('WholeListApi over the worker service', () => {
   /** The service in-process (what the worker runs), behind the real main-thread client. */
   async function api(n = 3000, open?: () => Promise<ClusterBackend | undefined>) {
     const { fetchImpl } = npServer(warehouses(n));
-    const service = new ListFeedService(fetchImpl);
+    const service = new WholeListService(fetchImpl);
     const inProcess: ClusterBackend = { kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined };
     const list = new RemoteList('', undefined, open ?? (async () => inProcess));
-    const reference = new ListFeed({ apiBase: '', fetchImpl: npServer(warehouses(n)).fetchImpl });
+    const reference = new WholeList({ apiBase: '', fetchImpl: npServer(warehouses(n)).fetchImpl });
     await reference.ready();
-    const a = new ListFeedApi(list, '');
+    const a = new WholeListApi(list, '');
     // Answers come from the first pages until the whole list is in; search waits for all of it.
     await a.search('zz', undefined);
     return { a, list, branches: reference.branches };
@@ -161,7 +161,7 @@ describe('ListFeedApi over the worker service', () => {
       terminate: vi.fn(),
     };
     const list = new RemoteList('', undefined, async () => new WorkerBackend(fake));
-    const a = new ListFeedApi(list, '');
+    const a = new WholeListApi(list, '');
     await a.search('zz', undefined);
     const t = await a.tile(0, 0, 0, {});
     expect(t.total).toBeGreaterThan(1400);
@@ -172,9 +172,9 @@ describe('ListFeedApi over the worker service', () => {
 
   it('worker errors reach the element as the open feed\'s ApiErrors (bp-error codes)', async () => {
     const { fetchImpl } = npServer(warehouses(10), { refuse: true });
-    const service = new ListFeedService(fetchImpl);
+    const service = new WholeListService(fetchImpl);
     const list = new RemoteList('', 'bad-key', async () => ({ kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined }));
-    const err = await new ListFeedApi(list, '').tile(0, 0, 0, {}).catch((e: unknown) => e);
+    const err = await new WholeListApi(list, '').tile(0, 0, 0, {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'http' });
   });
@@ -228,9 +228,9 @@ describe('progressive loading', () => {
     const all = warehouses(17_000);
     const { fetchImpl, served } = npServer(all, { ...fail, hold: (p) => (p > 1 ? gate : undefined) });
     const grew = vi.fn();
-    const service = new ListFeedService(fetchImpl, grew);
+    const service = new WholeListService(fetchImpl, grew);
     const backend: ClusterBackend = { kind: 'worker', request: (r) => service.handle(r), dispose: () => undefined };
-    const a = new ListFeedApi(new RemoteList('', undefined, async () => backend), '');
+    const a = new WholeListApi(new RemoteList('', undefined, async () => backend), '');
     return { a, all, grew, served, open };
   }
   const valid = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 97 !== 5).length;

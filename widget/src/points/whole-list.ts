@@ -2,14 +2,14 @@
 // Address.getWarehouses directly, ~30k warehouses in pages of 1000) instead of map tiles.
 // Pages load 6 at a time and every record goes through the carrier adapter on its own (a bad one
 // is dropped and counted, never hiding the others). This runs in the list feed's worker
-// (list-feed-service.ts), so zod, the adapter and the 30k branches never touch the main thread;
+// (whole-list-service.ts), so zod, the adapter and the 30k branches never touch the main thread;
 // work is still done in ~8 ms slices so the worker keeps answering between pages.
 import { ApiError, isAbort, REQUEST_TIMEOUT_MS, type PointsQuery, type PointsResult } from '../api/client.js';
 import { createNovaPoshtaAdapter, NpEnvelopeSchema, SANDBOX_API_KEY } from '../carriers/nova-poshta.js';
 import { isCarrierError, type CarrierAdapter } from '../carriers/types.js';
 import { countFacets, matchesFilters, type FacetCounts, type FilterState } from '../core/filters.js';
 import { firstIssue, type Branch, type BranchType, type PaymentMethod, type SearchSuggestion } from '../model/index.js';
-import type { ListFeedStats } from './cluster-protocol.js';
+import type { WholeListStats } from './cluster-protocol.js';
 
 /** Address.getWarehouses takes at most 1000 per page. */
 export const NP_PAGE_LIMIT = 1000;
@@ -37,7 +37,7 @@ export async function sliced(n: number, fn: (i: number) => void, signal?: AbortS
   }
 }
 
-export interface ListFeedOptions {
+export interface WholeListOptions {
   apiBase: string;
   /** Nova Poshta API key (the sandbox takes any). */
   apiKey?: string | undefined;
@@ -48,13 +48,13 @@ export interface ListFeedOptions {
   onPage?: ((done: number, total: number) => void) | undefined;
 }
 
-export class ListFeed {
+export class WholeList {
   readonly apiKey: string;
   /** The pages loaded so far (in arrival order while loading), then every page in the carrier's order. */
   branches: Branch[] = [];
   /** Every page loaded: `branches` is the whole list. */
   complete = false;
-  readonly stats: ListFeedStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0, firstMs: 0 };
+  readonly stats: WholeListStats = { pages: 0, received: 0, rejected: 0, loadedMs: 0, indexedMs: 0, firstMs: 0 };
   private byId = new Map<string, Branch>();
   private loading: Promise<void> | undefined;
   private ctrl = new AbortController();
@@ -63,7 +63,7 @@ export class ListFeed {
   private texts: string[] | undefined;
   private started = 0;
 
-  constructor(private readonly opts: ListFeedOptions) {
+  constructor(private readonly opts: WholeListOptions) {
     this.apiKey = opts.apiKey || SANDBOX_API_KEY;
     this.adapter = createNovaPoshtaAdapter({ apiBase: opts.apiBase, apiKey: this.apiKey });
     this.fetchImpl = opts.fetchImpl ?? ((...a) => fetch(...a));
@@ -287,7 +287,7 @@ function mergeCounts(a: FacetCounts | undefined, b: FacetCounts): FacetCounts {
 
 /** Suggestions from the loaded list: the biggest matching cities first, then the nearest matching points. */
 export async function searchList(
-  feed: Pick<ListFeed, 'branches' | 'searchTexts'>, q: string, near: { lat: number; lng: number } | undefined, signal?: AbortSignal,
+  feed: Pick<WholeList, 'branches' | 'searchTexts'>, q: string, near: { lat: number; lng: number } | undefined, signal?: AbortSignal,
 ): Promise<SearchSuggestion[]> {
   const words = fold(q.trim()).split(' ').filter(Boolean);
   if (!words.length) return [];

@@ -1,4 +1,4 @@
-// Everything the list feed's worker does: load the whole list (list-feed.ts), cluster it
+// Everything the list feed's worker does: load the whole list (whole-list.ts), cluster it
 // (cluster-index.ts) and answer the element's questions (tiles, the view's list, one point,
 // search) with the same shapes the open feed's API returns. The ESM build's main-thread
 // fallback runs this very module (cluster-fallback.ts).
@@ -9,13 +9,13 @@
 import { ApiError, isAbort } from '../api/client.js';
 import { ClusterIndex } from './cluster-index.js';
 import { toTable, type ClusterAnswer, type ClusterRequest, type ClusterValues } from './cluster-protocol.js';
-import { ListFeed, queryPoints, searchList } from './list-feed.js';
+import { WholeList, queryPoints, searchList } from './whole-list.js';
 
 /** Pages between two rebuilds of a partial index (a 30k rebuild costs ~0.1-0.3 s of the worker). */
 export const REBUILD_EVERY = 8;
 
-export class ListFeedService {
-  private feed: ListFeed | undefined;
+export class WholeListService {
+  private feed: WholeList | undefined;
   private index = new ClusterIndex();
   private indexed: Promise<void> | undefined;
   /** Resolves when the first partial (or the whole) index exists. */
@@ -45,7 +45,7 @@ export class ListFeedService {
   private async value(req: ClusterRequest): Promise<ClusterValues[keyof ClusterValues]> {
     if (req.op === 'open') {
       this.feed?.dispose();
-      this.feed = new ListFeed({
+      this.feed = new WholeList({
         apiBase: req.apiBase, apiKey: req.apiKey, ...(this.fetchImpl ? { fetchImpl: this.fetchImpl } : {}),
         onPage: (done, total) => this.grew(done, total),
       });
