@@ -60,7 +60,7 @@ describe('formToConfig', () => {
   it('names the field in each error and returns no config', () => {
     const r = formToConfig(form({ zoom: '25', themePrimary: 'red', carrierTimeoutMs: 'soon', centerLat: '91', centerLng: '0' }));
     expect(r.config).toBeUndefined();
-    expect(r.errors.zoom).toBe('Zoom: must be at most 19');
+    expect(r.errors.zoom).toBe('Zoom: expected an integer 2..19');
     expect(r.errors.themePrimary).toBe('Primary colour: expected a hex colour');
     expect(r.errors.carrierTimeoutMs).toBe('Carrier timeout: must be a number');
     expect(r.errors.centerLat).toBe('Centre latitude: must be at most 90');
@@ -87,8 +87,8 @@ describe('formToConfig', () => {
     const r = formToConfig(form({ carriers: [], types: [], tileUrl: 'https://t.example/{z}/{x}.png', apiBase: 'javascript:alert(1)' }));
     expect(r.errors.carriers).toBe('Carriers: choose at least one carrier');
     expect(r.errors.types).toBe('Point types: choose at least one point type');
-    expect(r.errors.tileUrl).toBe('Tile URL: must contain {z}, {x} and {y}');
-    expect(r.errors.apiBase).toMatch(/^API base URL: must be an http\(s\) URL/);
+    expect(r.errors.tileUrl).toBe('Tile URL: expected a URL template with {z}, {x} and {y}');
+    expect(r.errors.apiBase).toMatch(/^API base URL: expected an http\(s\) URL/);
     expect(formToConfig(form({ tileUrl: '/tiles/{z}/{x}/{y}.png', apiBase: 'https://api.example' })).errors).toEqual({});
   });
 

@@ -234,17 +234,6 @@ function dropUndefined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Absolute http(s) URL or a path on the same origin. */
-function isUrlLike(s: string): boolean {
-  if (s.startsWith('/') && !s.startsWith('//')) return true;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 export interface FormResult {
   /** Present only when every field is valid. */
   config?: WidgetConfig;
@@ -295,16 +284,11 @@ export function buildCandidate(v: FormValues): { candidate: Record<string, unkno
     speed: parseNumber(v.weightSpeed),
   });
 
+  // URL shapes, the {z}/{x}/{y} placeholders and the name's length are the widget's own field
+  // schemas (model/config.ts), checked by WidgetConfig below; this is the form's extra advice.
   const apiBase = text(v.apiBase);
-  if (apiBase !== undefined && !isUrlLike(apiBase)) extraErrors.apiBase = 'must be an http(s) URL or a path starting with /';
-  else if (apiBase?.includes('/api/v1')) extraErrors.apiBase = 'is the server root: leave out /api/v1';
+  if (apiBase?.includes('/api/v1')) extraErrors.apiBase = 'is the server root: leave out /api/v1';
   const tileUrl = text(v.tileUrl);
-  if (tileUrl !== undefined && tileUrl !== 'none') {
-    if (!isUrlLike(tileUrl.replace(/\{[a-z]\}/g, '0'))) extraErrors.tileUrl = 'must be an http(s) URL or a path starting with /';
-    else if (!['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p))) extraErrors.tileUrl = 'must contain {z}, {x} and {y}';
-  }
-  // The element's `name` attribute accepts 1-100 characters; the schema alone allows 120.
-  if (v.name.trim().length > 100) extraErrors.name = 'must be at most 100 characters';
   if (v.carriers.length === 0) extraErrors.carriers = 'choose at least one carrier';
   if (v.types.length === 0) extraErrors.types = 'choose at least one point type';
 

@@ -21,7 +21,8 @@ import { listArea, queryFilters } from './element/list-query.js';
 import { PointsLoader } from './element/points-loader.js';
 import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions, type SearchState } from './element/search-suggestions.js';
-import { ATTRIBUTES, DOM_ATTRIBUTES, parseConfig, resolveSettings, type AttributeName, type Settings } from './element/settings.js';
+import { ATTRIBUTES, DOM_ATTRIBUTES, PARCEL_ATTRIBUTES, parseConfig, resolveSettings, type Settings } from './element/settings.js';
+import { SPEC, litAttributeProperties, type ParcelAttribute, type SettingAttribute } from './element/settings-table.js';
 import { MapView, type ViewChange } from './map/map-view.js';
 import { TileLoader } from './points/tile-loader.js';
 import { apiForSettings, WholeListApi } from './points/feed-source.js';
@@ -50,7 +51,7 @@ import { getMessages, resolveLang, type Messages } from './i18n/index.js';
 import { fitCheck } from './core/fit.js';
 import type { QuoteStats } from './quotes/scheduler.js';
 import { loadQuoteLayer } from './quotes/layer-loader.js';
-import { PARCEL_ATTRIBUTES, resolveParcel, type ParcelAttribute } from './element/parcel-input.js';
+import { resolveParcel } from './element/parcel-input.js';
 import { listRows, pointView } from './ui/quote-view.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
 import { VERSION } from './version.js';
@@ -88,25 +89,10 @@ export class BranchPicker extends LitElement {
   static override styles = [leafletStyles, tokens, layoutStyles, controlStyles, listStyles, detailStyles, mapStyles, modalStyles];
 
   static override properties = {
-    apiBase: { attribute: 'api-base' },
-    carriers: {},
-    types: {},
-    center: {},
-    zoom: {},
-    layout: {},
-    mode: {},
-    selected: {},
-    name: {},
-    tileUrl: { attribute: 'tile-url' },
-    configId: { attribute: 'config-id' },
-    required: { type: Boolean },
+    // Every attribute-backed property, from the attribute table (element/settings-table.ts).
+    ...litAttributeProperties(),
     config: { attribute: false },
     parcel: { attribute: false },
-    origin: {},
-    parcelWeight: { attribute: 'parcel-weight' },
-    parcelSize: { attribute: 'parcel-size' },
-    declaredValue: { attribute: 'declared-value' },
-    cod: {},
     quote: { attribute: false },
     // Internal state.
     _settings: { state: true },
@@ -412,7 +398,7 @@ export class BranchPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs: string[] = [...ATTRIBUTES.map(attrProp), ...PARCEL_ATTRIBUTES.map(attrProp), 'parcel', 'config', '_loadedConfig'];
+    const inputs: string[] = [...ATTRIBUTES.map(prop), ...PARCEL_ATTRIBUTES.map(prop), 'parcel', 'config', '_loadedConfig'];
     if (!this.hasUpdated || inputs.some((k) => changed.has(k as keyof BranchPicker)) || changed.size === 0) {
       this.recomputeSettings();
     }
@@ -430,12 +416,12 @@ export class BranchPicker extends LitElement {
   }
 
   private recomputeSettings(): void {
-    const attrs: Partial<Record<AttributeName, string | null>> = {};
+    const attrs: Partial<Record<SettingAttribute, string | null>> = {};
     for (const a of ATTRIBUTES) {
       if (DOM_ATTRIBUTES.includes(a)) attrs[a] = this.getAttribute(a);
       else if (a === 'required') attrs.required = this.required ? '' : null;
       else {
-        const v = (this as unknown as Record<string, unknown>)[attrProp(a)];
+        const v = (this as unknown as Record<string, unknown>)[prop(a)];
         attrs[a] = v == null ? null : String(v);
       }
     }
@@ -444,7 +430,7 @@ export class BranchPicker extends LitElement {
     const { settings, issues } = resolveSettings(attrs, cfg.config);
     const pAttrs: Partial<Record<ParcelAttribute, string | null>> = {};
     for (const a of PARCEL_ATTRIBUTES) {
-      const v = a === 'origin' ? (typeof this.origin === 'string' ? this.origin : null) : (this as unknown as Record<string, unknown>)[attrProp(a)];
+      const v = a === 'origin' ? (typeof this.origin === 'string' ? this.origin : null) : (this as unknown as Record<string, unknown>)[prop(a)];
       pAttrs[a] = v == null ? null : String(v);
     }
     const p = resolveParcel({
@@ -1011,8 +997,8 @@ export class BranchPicker extends LitElement {
   }
 }
 
-function attrProp(a: string): string {
-  return a.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+function prop(a: SettingAttribute | ParcelAttribute): string {
+  return SPEC[a].prop;
 }
 
 function toFeedPoint(b: Branch): FeedPoint {

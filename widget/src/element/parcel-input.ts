@@ -4,10 +4,7 @@
 import { Origin, Parcel, firstIssue, z, type DimensionsCm, type Money } from '../model/index.js';
 import { bad, ok, type Parsed } from '../core/parsed.js';
 import type { SettingIssue } from './settings.js';
-
-export const PARCEL_ATTRIBUTES = ['parcel-weight', 'parcel-size', 'declared-value', 'cod', 'origin'] as const;
-export type ParcelAttribute = (typeof PARCEL_ATTRIBUTES)[number];
-
+import type { ParcelAttribute } from './settings-table.js';
 
 /** Currencies of the countries our carriers serve; money attributes without a code use the origin's. */
 const CURRENCY: Record<string, string> = { RU: 'RUB', UA: 'UAH', BY: 'BYN', KZ: 'KZT', PL: 'PLN', UZ: 'UZS', AM: 'AMD', KG: 'KGS' };

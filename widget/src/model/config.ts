@@ -40,19 +40,40 @@ export const Theme = z.object({
 });
 export type Theme = z.infer<typeof Theme>;
 
+// Field schemas shared by the element's attributes (element/settings-table.ts), WidgetConfig and the
+// constructor's form, so a value means the same and fails the same way wherever it is set.
+const HTTP_OR_PATH = /^(?:https?:\/\/[^\s/]\S*|\/(?!\/)\S*)$/;
+/** Form field name the chosen point id is submitted under. */
+export const FieldName = z.string().check(z.minLength(1), z.maxLength(100));
+/** Server root of the points API: an http(s) URL or a same-origin path ("" = same origin). */
+export const ApiBase = z.string().check(
+  z.refine((s) => s === '' || HTTP_OR_PATH.test(s), 'expected an http(s) URL or a path starting with "/"'),
+);
+/** Raster tile URL template with {z}, {x} and {y}, or "none" for the built-in basemap only. */
+export const TileUrl = z.string().check(
+  z.refine((s) => s === 'none' || HTTP_OR_PATH.test(s), 'expected "none", an http(s) URL or a path starting with "/"'),
+  z.refine((s) => s === 'none' || ['{z}', '{x}', '{y}'].every((p) => s.includes(p)), 'expected a URL template with {z}, {x} and {y}'),
+);
+export const Zoom = z.int().check(z.gte(2, 'expected an integer 2..19'), z.lte(19, 'expected an integer 2..19'));
+/** Point id or saved-config id. */
+export const SettingId = z.string().check(z.minLength(1), z.maxLength(64));
+export const NpApiKey = z.string().check(z.minLength(1), z.maxLength(200));
+export const CARRIER_TIMEOUT_MIN_MS = 500;
+export const CARRIER_TIMEOUT_MAX_MS = 30_000;
+
 /** Everything a site owner configures in the constructor; also settable as a property. */
 export const WidgetConfig = z.object({
   id: z.optional(z.string()),
-  name: z.optional(z.string().check(z.maxLength(120))),
-  apiBase: z.optional(z.string()),
+  name: z.optional(FieldName),
+  apiBase: z.optional(ApiBase),
   carriers: z.optional(z.array(CarrierId)),
   types: z.optional(z.array(BranchType)),
   lang: z.optional(Lang),
   center: z.optional(LatLng),
-  zoom: z.optional(z.int().check(z.gte(2), z.lte(19))),
+  zoom: z.optional(Zoom),
   layout: z.optional(Layout),
   mode: z.optional(Mode),
-  tileUrl: z.optional(z.string()),
+  tileUrl: z.optional(TileUrl),
   theme: z.optional(Theme),
   parcel: z.optional(Parcel),
   origin: z.optional(Origin),
@@ -62,10 +83,10 @@ export const WidgetConfig = z.object({
   /** Hide points the parcel cannot fit instead of greying them out. */
   hideUnfit: z.optional(z.boolean()),
   /** Milliseconds a carrier may take before it is shown as unavailable. */
-  carrierTimeoutMs: z.optional(z.int().check(z.gte(500), z.lte(30_000))),
+  carrierTimeoutMs: z.optional(z.int().check(z.gte(CARRIER_TIMEOUT_MIN_MS), z.lte(CARRIER_TIMEOUT_MAX_MS))),
   /** Points source (default "tiles"). */
   feed: z.optional(FeedKind),
   /** Nova Poshta API key for feed "nova-poshta" (visible to buyers: use a key limited to reading warehouses, or a proxy). */
-  npApiKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  npApiKey: z.optional(NpApiKey),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

@@ -9,6 +9,7 @@ import type { Branch, Origin, Parcel, Quote } from '../model/index.js';
 import {
   carrierError, isCarrierError, type CarrierAdapter, type CarrierError, type CarrierRequest, type RawAnswer,
 } from '../carriers/types.js';
+import { DEFAULT_CARRIER_TIMEOUT_MS } from '../core/carrier-timeout.js';
 import { CarrierRegistry } from '../carriers/registry.js';
 import { QuoteCache } from '../core/quote-cache.js';
 
@@ -59,7 +60,7 @@ export interface QuoteSchedulerOptions {
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 6;
-export const DEFAULT_CARRIER_TIMEOUT_MS = 3000;
+export { DEFAULT_CARRIER_TIMEOUT_MS } from '../core/carrier-timeout.js';
 export const DEFAULT_ERROR_TTL_MS = 30_000;
 
 interface Wanted {

@@ -1,0 +1,2 @@
+/** Milliseconds a carrier may take when the config sets no carrierTimeoutMs (WidgetConfig.carrierTimeoutMs). */
+export const DEFAULT_CARRIER_TIMEOUT_MS = 3000;
