@@ -1,10 +1,10 @@
 // Generates custom-elements.json (schema 2.1.0) for <branch-picker> from the sources
-// themselves: attributes from the settings module, events/parts/slots from the class's JSDoc,
+// themselves: attributes from the attribute table (element/settings-table.ts) and its doc comments, events/parts/slots from the class's JSDoc,
 // CSS custom properties from the :host tokens. widget-manifest.test.ts checks it against the
 // templates, so the manifest cannot silently drift from the element.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ATTRIBUTES } from '../widget/src/element/settings.js';
+import { ALL_ATTRIBUTES, SPEC } from '../widget/src/element/settings-table.js';
 
 const root = resolve(import.meta.dirname, '..');
 const read = (p: string) => readFileSync(resolve(root, p), 'utf8');
@@ -20,23 +20,34 @@ export interface Manifest {
   }>;
 }
 
-const ATTRIBUTE_DOCS: Record<(typeof ATTRIBUTES)[number], { type: string; default?: string; description: string }> = {
-  'api-base': { type: 'string', default: '""', description: 'Origin (and path prefix) of the points API; "" = same origin.' },
-  carriers: { type: 'string', description: 'Comma-separated carrier slugs to show (e.g. "russian-post,nova-poshta"); empty = all.' },
-  types: { type: 'string', description: 'Comma-separated point types: post_office, pickup_point, parcel_locker; empty = all.' },
-  lang: { type: "'ru' | 'uk' | 'en'", description: 'UI language; default: nearest [lang], the page, the browser, then ru.' },
-  center: { type: 'string', default: '"55.7558,37.6173"', description: 'Initial map centre "lat,lng".' },
-  zoom: { type: 'number', default: '12', description: 'Initial zoom, 2..19.' },
-  layout: { type: "'both' | 'map' | 'list'", default: '"both"', description: 'Map and list, map only, or list only.' },
-  mode: { type: "'inline' | 'modal'", default: '"inline"', description: 'Inline in the page, or a button that opens a modal dialog.' },
-  selected: { type: 'string', description: 'Id of a preselected point (committed without events).' },
-  name: { type: 'string', default: '"branch"', description: 'Form field name the chosen point id is submitted under.' },
-  'tile-url': { type: 'string', default: '"https://tile.openstreetmap.org/{z}/{x}/{y}.png"', description: 'Raster tile URL template, or "none" for the built-in vector basemap.' },
-  'config-id': { type: 'string', description: 'Load a WidgetConfig saved by the constructor from {api-base}/api/v1/configs/{id}.' },
-  required: { type: 'boolean', default: 'false', description: 'The form is invalid (valueMissing) until a point is chosen.' },
-  feed: { type: "'tiles' | 'nova-poshta'", default: '"tiles"', description: 'Points source: the open tile feed, or every Nova Poshta warehouse (Address.getWarehouses) clustered in a Web Worker.' },
-  'np-api-key': { type: 'string', description: 'Nova Poshta API key for feed="nova-poshta" (visible to buyers; the sandbox takes any).' },
-};
+export interface AttributeDoc {
+  name: string;
+  type: string;
+  default?: string;
+  description: string;
+  /** Why the attribute has no WidgetConfig key (`@attributeOnly`). */
+  attributeOnly?: string;
+}
+
+/**
+ * The attribute docs, read from the doc comment above each entry of the attribute table
+ * (widget/src/element/settings-table.ts): text, then `@type`, `@default`, `@attributeOnly`.
+ */
+export function attributeDocs(): AttributeDoc[] {
+  const source = read('widget/src/element/settings-table.ts');
+  const table = source.slice(source.indexOf('export const ATTRIBUTE_TABLE'));
+  const docs = new Map<string, AttributeDoc>();
+  for (const m of table.matchAll(/\/\*\*\s*(.*?)\s*\*\/\s*(?:\/\/[^\n]*\n\s*)*\{\s*attr:\s*'([a-z-]+)'/gs)) {
+    const [text, ...tags] = m[1]!.split(/\s@(?=type |default |attributeOnly )/);
+    const tag = (t: string) => tags.find((x) => x.startsWith(`${t} `))?.slice(t.length + 1).trim();
+    docs.set(m[2]!, { name: m[2]!, type: tag('type') ?? 'string', default: tag('default'), description: text!.trim(), attributeOnly: tag('attributeOnly') });
+  }
+  return ALL_ATTRIBUTES.map((name) => {
+    const doc = docs.get(name) ?? { name, type: 'string', description: '' };
+    const value = SPEC[name].default;
+    return { ...doc, default: doc.default ?? (value === undefined ? undefined : JSON.stringify(value)) };
+  });
+}
 
 const METHODS = [
   { name: 'open', description: 'Open the modal (mode="modal").', return: 'Promise<void>' },
@@ -76,7 +87,7 @@ export function buildManifest(version: string): Manifest {
     tagName: 'branch-picker',
     customElement: true,
     description: 'Pickup-point picker: map and list of post offices, pickup points and parcel lockers. Form-associated.',
-    attributes: ATTRIBUTES.map((name) => ({ name, ...ATTRIBUTE_DOCS[name] && { type: { text: ATTRIBUTE_DOCS[name].type }, default: ATTRIBUTE_DOCS[name].default, description: ATTRIBUTE_DOCS[name].description } })),
+    attributes: attributeDocs().map((a) => ({ name: a.name, type: { text: a.type }, default: a.default, description: a.description })),
     members: [
       ...PROPERTIES.map((p) => ({ kind: 'field', name: p.name, type: { text: p.type }, description: p.description, readonly: p.readonly })),
       ...METHODS.map((m) => ({ kind: 'method', name: m.name, description: m.description, return: { type: { text: m.return } }, parameters: m.params?.map((x) => ({ name: x.name, type: { text: x.type } })) })),
