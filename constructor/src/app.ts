@@ -1,7 +1,7 @@
 // The constructor page: settings form (left), live preview and embed snippets (right).
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { WidgetConfig } from '../../widget/src/model/config.js';
+import { CARRIER_TIMEOUT_MAX_MS, CARRIER_TIMEOUT_MIN_MS, type WidgetConfig } from '../../widget/src/model/config.js';
 import { loadConfig, saveConfig, searchCities, type CitySuggestion } from './api.js';
 import {
   FIELD_LABELS,
@@ -17,6 +17,7 @@ import {
   CARRIER_OPTIONS,
   COUNTRY_OPTIONS,
   CURRENCY_OPTIONS,
+  FEED_OPTIONS,
   LANG_OPTIONS,
   LAYOUT_OPTIONS,
   MODE_OPTIONS,
@@ -436,9 +437,15 @@ export class ConstructorApp extends LitElement {
         html`${textField('carrierTimeoutMs', c, {
           inputmode: 'numeric',
           unit: 'ms',
-          placeholder: '8000',
-          hint: 'How long a carrier may take before it is shown as unavailable: 500 to 30000.',
+          placeholder: String(WIDGET_DEFAULTS.carrierTimeoutMs),
+          hint: `How long a carrier may take before it is shown as unavailable: ${CARRIER_TIMEOUT_MIN_MS} to ${CARRIER_TIMEOUT_MAX_MS}.`,
           className: 'narrow',
+        })}
+        ${selectField('feed', c, FEED_OPTIONS, {
+          hint: 'Our open tile feed, or every Nova Poshta warehouse loaded with your key and clustered in the browser.',
+        })}
+        ${textField('npApiKey', c, {
+          hint: 'For the Nova Poshta source. Buyers can see it: use a key limited to reading warehouses, or a proxy.',
         })}
         ${textField('apiBase', c, {
           type: 'url',

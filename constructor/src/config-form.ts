@@ -39,6 +39,8 @@ export interface FormValues {
   weightSpeed: string;
   hideUnfit: boolean;
   carrierTimeoutMs: string;
+  feed: string;
+  npApiKey: string;
 }
 
 export type FieldKey = keyof FormValues;
@@ -76,6 +78,8 @@ export const EMPTY_VALUES: Readonly<FormValues> = Object.freeze({
   weightSpeed: '',
   hideUnfit: WIDGET_DEFAULTS.hideUnfit,
   carrierTimeoutMs: '',
+  feed: WIDGET_DEFAULTS.feed,
+  npApiKey: '',
 });
 
 /** A fresh, mutable copy of the empty form. */
@@ -116,6 +120,8 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   weightSpeed: 'Speed weight',
   hideUnfit: 'Hide unfit points',
   carrierTimeoutMs: 'Carrier timeout',
+  feed: 'Points source',
+  npApiKey: 'Nova Poshta API key',
 };
 
 /** Schema paths (dot-joined, array indices dropped) -> the form field that edits them. */
@@ -160,6 +166,8 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'sortWeights.speed': 'weightSpeed',
   hideUnfit: 'hideUnfit',
   carrierTimeoutMs: 'carrierTimeoutMs',
+  feed: 'feed',
+  npApiKey: 'npApiKey',
 };
 
 /** The form field for a schema path such as "parcel.dimensionsCm.width" or "carriers.0". */
@@ -310,6 +318,9 @@ export function buildCandidate(v: FormValues): { candidate: Record<string, unkno
     sortWeights: sortWeights && dropUndefined(sortWeights),
     hideUnfit: v.hideUnfit,
     carrierTimeoutMs: parseNumber(v.carrierTimeoutMs),
+    // The default source is left out, as the snippet leaves out every default.
+    feed: v.feed === WIDGET_DEFAULTS.feed ? undefined : text(v.feed),
+    npApiKey: text(v.npApiKey),
   });
   return { candidate, extraErrors };
 }
@@ -378,6 +389,8 @@ export function configToForm(c: WidgetConfig): FormValues {
     weightSpeed: str(c.sortWeights?.speed),
     hideUnfit: c.hideUnfit ?? e.hideUnfit,
     carrierTimeoutMs: str(c.carrierTimeoutMs),
+    feed: c.feed ?? e.feed,
+    npApiKey: c.npApiKey ?? e.npApiKey,
   };
 }
 

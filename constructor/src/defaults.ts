@@ -1,5 +1,6 @@
 import type { BranchType, SortOrder } from '../../widget/src/model/index.js';
 import { DEFAULTS } from '../../widget/src/element/settings.js';
+import { DEFAULT_CARRIER_TIMEOUT_MS } from '../../widget/src/core/carrier-timeout.js';
 
 /**
  * What the widget does when a setting is absent (its own DEFAULTS, plus the config-only ones).
@@ -15,6 +16,8 @@ export const WIDGET_DEFAULTS = {
   zoom: DEFAULTS.zoom,
   center: DEFAULTS.center,
   tileUrl: DEFAULTS.tileUrl,
+  feed: DEFAULTS.feed,
+  carrierTimeoutMs: DEFAULT_CARRIER_TIMEOUT_MS,
   sort: 'nearest' as SortOrder,
   hideUnfit: false,
 };
@@ -53,6 +56,11 @@ export const SORT_OPTIONS = [
   { value: 'cheapest', label: 'Cheapest first' },
   { value: 'fastest', label: 'Fastest delivery first' },
   { value: 'best', label: 'Best (weighted)' },
+] as const;
+
+export const FEED_OPTIONS = [
+  { value: 'tiles', label: 'Open tile feed' },
+  { value: 'nova-poshta', label: 'Nova Poshta (whole list, your key)' },
 ] as const;
 
 export const CURRENCY_OPTIONS = ['RUB', 'UAH', 'KZT', 'BYN', 'EUR', 'USD'] as const;

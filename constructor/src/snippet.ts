@@ -86,6 +86,8 @@ export function elementAttributes(config: WidgetConfig, opts: SnippetOptions = {
   if (config.layout !== WIDGET_DEFAULTS.layout) push('layout', config.layout);
   if (config.mode !== WIDGET_DEFAULTS.mode) push('mode', config.mode);
   if (config.tileUrl !== WIDGET_DEFAULTS.tileUrl) push('tile-url', config.tileUrl);
+  if (config.feed !== WIDGET_DEFAULTS.feed) push('feed', config.feed);
+  push('np-api-key', config.npApiKey);
   return attrs;
 }
 
