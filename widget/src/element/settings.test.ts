@@ -87,6 +87,27 @@ describe('parseConfig', () => {
     expect(r.config).toBeUndefined();
     expect(r.issue?.field).toBe('config.zoom');
   });
+  it('reports a bad URL or name inside a config instead of dropping it silently', () => {
+    expect(parseConfig({ apiBase: 'javascript:alert(1)' }).issue?.field).toBe('config.apiBase');
+    expect(parseConfig({ tileUrl: 'https://t.example/tile.png' }).issue?.field).toBe('config.tileUrl');
+    expect(parseConfig({ name: 'x'.repeat(101) }).issue?.field).toBe('config.name');
+  });
+  it('applies the same limits to an attribute and to a config field', () => {
+    const cases: Array<[attr: 'name' | 'api-base' | 'tile-url', key: string, value: string]> = [
+      ['name', 'name', 'x'.repeat(100)],
+      ['name', 'name', 'x'.repeat(101)],
+      ['api-base', 'apiBase', '/api'],
+      ['api-base', 'apiBase', '//evil.example'],
+      ['api-base', 'apiBase', 'ftp://x.example'],
+      ['tile-url', 'tileUrl', '/t/{z}/{x}/{y}.png'],
+      ['tile-url', 'tileUrl', '//t.example/{z}/{x}/{y}.png'],
+      ['tile-url', 'tileUrl', 'https://t.example/{x}/{y}/{z}.png'],
+      ['tile-url', 'tileUrl', 'none'],
+    ];
+    for (const [attr, key, value] of cases) {
+      expect(parseConfig({ [key]: value }).issue === undefined, `${attr}="${value.slice(0, 20)}"`).toBe(parseAttribute(attr, value).ok);
+    }
+  });
   it('accepts a valid config', () => {
     expect(parseConfig({ id: 'x', layout: 'list' }).config).toEqual({ id: 'x', layout: 'list' });
   });
