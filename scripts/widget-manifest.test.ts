@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BranchPicker } from '../widget/src/branch-picker.js';
-import { buildManifest } from './widget-manifest.js';
+import { buildManifest, readmeAttributeSection, readmeAttributeTable } from './widget-manifest.js';
 
 const src = resolve(import.meta.dirname, '../widget/src');
 const sources = readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -26,6 +26,11 @@ describe('custom-elements.json', () => {
     // Against the element itself, not the table the manifest maps over.
     expect(decl.attributes.map((a) => a.name).sort()).toEqual([...BranchPicker.observedAttributes].sort());
     for (const a of decl.attributes) expect(a.description).toBeTruthy();
+  });
+
+  it("widget/README.md's attribute table is the generated one (npx tsx scripts/readme-attributes.ts)", () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../widget/README.md'), 'utf8');
+    expect(readmeAttributeSection(readme)).toBe(readmeAttributeTable());
   });
 
   it('documents every part used in the templates, and only those', () => {

@@ -23,7 +23,11 @@ export interface Manifest {
 export interface AttributeDoc {
   name: string;
   type: string;
+  /** For custom-elements.json: the default as JSON, or the `@default` text without markdown. */
   default?: string;
+  /** The `@default` text as written (markdown), for the README. */
+  defaultText?: string;
+  /** Markdown. */
   description: string;
   /** Why the attribute has no WidgetConfig key (`@attributeOnly`). */
   attributeOnly?: string;
@@ -40,13 +44,27 @@ export function attributeDocs(): AttributeDoc[] {
   for (const m of table.matchAll(/\/\*\*\s*(.*?)\s*\*\/\s*(?:\/\/[^\n]*\n\s*)*\{\s*attr:\s*'([a-z-]+)'/gs)) {
     const [text, ...tags] = m[1]!.split(/\s@(?=type |default |attributeOnly )/);
     const tag = (t: string) => tags.find((x) => x.startsWith(`${t} `))?.slice(t.length + 1).trim();
-    docs.set(m[2]!, { name: m[2]!, type: tag('type') ?? 'string', default: tag('default'), description: text!.trim(), attributeOnly: tag('attributeOnly') });
+    docs.set(m[2]!, { name: m[2]!, type: tag('type') ?? 'string', defaultText: tag('default'), description: text!.trim(), attributeOnly: tag('attributeOnly') });
   }
   return ALL_ATTRIBUTES.map((name) => {
     const doc = docs.get(name) ?? { name, type: 'string', description: '' };
     const value = SPEC[name].default;
-    return { ...doc, default: doc.default ?? (value === undefined ? undefined : JSON.stringify(value)) };
+    const plain = ['string', 'number', 'boolean'].includes(typeof value);
+    return { ...doc, default: plain ? JSON.stringify(value) : doc.defaultText?.replace(/`/g, '') };
   });
+}
+
+const README_HEADER = '| Attribute | Default | Meaning |\n|---|---|---|\n';
+
+/** widget/README.md's attribute table, generated from the attribute table's doc comments. */
+export function readmeAttributeTable(): string {
+  return README_HEADER + attributeDocs().map((a) => `| \`${a.name}\` | ${a.defaultText ?? ''} | ${a.description} |`.replace('|  |', '| |')).join('\n');
+}
+
+/** The attribute table as it stands in a README text (header to the first blank line). */
+export function readmeAttributeSection(readme: string): string {
+  const start = readme.indexOf(README_HEADER);
+  return start < 0 ? '' : readme.slice(start, readme.indexOf('\n\n', start));
 }
 
 const METHODS = [

@@ -65,7 +65,7 @@ const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filt
 const optional = <T>(schema: z.ZodMiniType<T>) => (v: string): Parsed<T | undefined> => (v === '' ? ok(undefined) : withSchema(schema, v));
 
 export const ATTRIBUTE_TABLE = [
-  /** Server root of the points API ({api-base}/api/v1/...); "" = same origin. @type string @default "" (same origin) */
+  /** Server root of the points API (`{api-base}/api/v1/...`). @type string @default `""` (same origin) */
   {
     attr: 'api-base', prop: 'apiBase', config: 'apiBase', group: 'settings', default: '',
     fromConfig: (v) => String(v).replace(/\/+$/, ''),
@@ -74,13 +74,13 @@ export const ATTRIBUTE_TABLE = [
       return r.ok ? ok(v.replace(/\/+$/, '')) : r;
     },
   },
-  /** Comma-separated carrier slugs to show, e.g. "russian-post,nova-poshta"; empty = all. @type string @default all */
+  /** Comma list of carrier slugs, e.g. `russian-post,nova-poshta`. @type string @default all */
   { attr: 'carriers', prop: 'carriers', config: 'carriers', group: 'settings', default: [], parse: (v) => withSchema(z.array(CarrierId), list(v)) },
-  /** Comma-separated point types: post_office, pickup_point, parcel_locker; empty = all. @type string @default all */
+  /** Comma list of `post_office`, `pickup_point`, `parcel_locker`. @type string @default all */
   { attr: 'types', prop: 'types', config: 'types', group: 'settings', default: [], parse: (v) => withSchema(z.array(BranchType), list(v)) },
-  /** UI language: ru, uk or en (ru-RU etc. accepted). @type 'ru' | 'uk' | 'en' @default nearest [lang], the page, the browser, then ru */
+  /** `ru`, `uk` or `en` (`ru-RU` etc. accepted). @type 'ru' | 'uk' | 'en' @default nearest `[lang]`, page, browser, `ru` */
   { attr: 'lang', prop: 'lang', config: 'lang', group: 'settings', dom: true, default: undefined, parse: (v) => withSchema(Lang, v.toLowerCase().slice(0, 2)) },
-  /** Initial map centre "lat,lng". @type string @default "55.7558,37.6173" */
+  /** Initial map centre `lat,lng`. @type string @default `55.7558,37.6173` */
   {
     attr: 'center', prop: 'center', config: 'center', group: 'settings', default: { lat: 55.7558, lng: 37.6173 },
     parse: (v) => {
@@ -89,37 +89,37 @@ export const ATTRIBUTE_TABLE = [
       return withSchema(LatLng, { lat: Number(parts[0]), lng: Number(parts[1]) });
     },
   },
-  /** Initial zoom, 2..19. @type number */
+  /** Initial zoom, 2..19. @type number @default `12` */
   { attr: 'zoom', prop: 'zoom', config: 'zoom', group: 'settings', default: 12, parse: (v) => (/^\d+$/.test(v) ? withSchema(Zoom, Number(v)) : bad('expected an integer 2..19')) },
-  /** Map and list, map only, or list only. @type 'both' | 'map' | 'list' */
+  /** `both` (map and list), `map`, or `list` (no map at all; search moves the list). @type 'both' | 'map' | 'list' @default `both` */
   { attr: 'layout', prop: 'layout', config: 'layout', group: 'settings', default: 'both', parse: (v) => withSchema(Layout, v) },
-  /** Inline in the page, or a button that opens a modal dialog. @type 'inline' | 'modal' */
+  /** `inline`, or `modal`: a button that opens the picker in a `<dialog>`. @type 'inline' | 'modal' @default `inline` */
   { attr: 'mode', prop: 'mode', config: 'mode', group: 'settings', default: 'inline', parse: (v) => withSchema(Mode, v) },
-  /** Id of a preselected point (committed without events). @type string @attributeOnly the current order's point is page state, not a shop-wide setting */
+  /** Id of a preselected point (committed silently, shown on the map). @type string @attributeOnly the current order's point is page state, not a shop-wide setting */
   { attr: 'selected', prop: 'selected', config: null, group: 'settings', default: undefined, parse: optional(SettingId) },
-  /** Form field name the chosen point id is submitted under. @type string */
+  /** Form field name the chosen id is submitted under. @type string @default `branch` */
   // config.name is what the constructor's snippet writes into the name attribute; the element itself
   // keeps the attribute's (saved configs in the wild use it as a label).
   { attr: 'name', prop: 'name', config: 'name', configApplied: false, group: 'settings', default: 'branch', parse: (v) => withSchema(FieldName, v) },
-  /** Raster tile URL template, or "none" for the built-in vector basemap. @type string */
+  /** Raster tile template, or `none` for the built-in vector basemap. @type string @default `https://tile.openstreetmap.org/{z}/{x}/{y}.png` */
   { attr: 'tile-url', prop: 'tileUrl', config: 'tileUrl', group: 'settings', default: DEFAULT_TILE_URL, parse: (v) => withSchema(TileUrl, v) },
-  /** Load a WidgetConfig saved by the constructor from {api-base}/api/v1/configs/{id}. @type string @attributeOnly it names the saved config to load, so it cannot live inside one */
+  /** Load a `WidgetConfig` saved by the constructor from `{api-base}/api/v1/configs/{id}`. @type string @attributeOnly it names the saved config to load, so it cannot live inside one */
   { attr: 'config-id', prop: 'configId', config: null, group: 'settings', default: undefined, parse: optional(SettingId) },
-  /** The form is invalid (valueMissing) until a point is chosen. @type boolean @attributeOnly form validation belongs to the checkout form the element sits in */
+  /** The form is invalid (`valueMissing`) until a point is chosen. @type boolean @default off @attributeOnly form validation belongs to the checkout form the element sits in */
   { attr: 'required', prop: 'required', config: null, group: 'settings', boolean: true, default: false, parse: () => ok(true) },
-  /** Points source: the open tile feed, or every Nova Poshta warehouse (Address.getWarehouses) clustered in a Web Worker. @type 'tiles' | 'nova-poshta' */
+  /** Where points come from: `tiles` (our open feed, clustered on the server per map tile), or `nova-poshta` (the carrier's own whole list through `Address.getWarehouses`, paged, validated and clustered in a Web Worker, `branch-picker.worker.js`, loaded from next to the script). @type 'tiles' | 'nova-poshta' @default `tiles` */
   { attr: 'feed', prop: 'feed', config: 'feed', group: 'settings', dom: true, default: 'tiles', parse: (v) => withSchema(FeedKind, v) },
-  /** Nova Poshta API key for feed="nova-poshta" (visible to buyers: use a read-only key or a proxy). @type string */
+  /** Nova Poshta API key for `feed="nova-poshta"`. It is visible to buyers: use a read-only key or a proxy. @type string */
   { attr: 'np-api-key', prop: 'npApiKey', config: 'npApiKey', group: 'settings', dom: true, default: undefined, parse: optional(NpApiKey) },
-  /** Parcel weight in grams, e.g. "1200"; with parcel-size it makes a parcel (tariffs and fit checks). @type string */
+  /** Parcel weight in grams, e.g. `1200`. With `parcel-size` it makes a parcel (tariffs and fit checks). @type string */
   { attr: 'parcel-weight', prop: 'parcelWeight', config: 'parcel.weightG', group: 'parcel', parse: parseWeight },
-  /** Parcel size "LxWxH" in cm, e.g. "30x20x10" (× and * work too). @type string */
+  /** `LxWxH` in cm: `30x20x10` (`×` and `*` work too). @type string */
   { attr: 'parcel-size', prop: 'parcelSize', config: 'parcel.dimensionsCm', group: 'parcel', parse: parseSize },
-  /** Declared value in major units ("5000", "1 500,50", "5000 UAH"); without a code, the origin country's currency. @type string */
+  /** Declared value in **major units**: `5000`, `1 500,50`, or with a code `5000 UAH`. Without a code: the currency of the origin country (RU → RUB, UA → UAH). @type string */
   { attr: 'declared-value', prop: 'declaredValue', config: 'parcel.declaredValue', group: 'parcel', parse: parseMoney },
-  /** Cash on delivery amount, in the same format as declared-value. @type string */
+  /** Cash on delivery amount, same format as `declared-value`. @type string */
   { attr: 'cod', prop: 'cod', config: 'parcel.cashOnDelivery', group: 'parcel', parse: parseMoney },
-  /** Where the shop ships from: "RU:101000", "UA:Київ", a bare postcode, or one per country joined with ";". @type string */
+  /** Where the shop ships from: `RU:101000` (postcode), `UA:Київ` (city; the Nova Poshta city ref is looked up once), a bare postcode (`101000` = RU, `01001` = UA), or one per country joined with `;`: `RU:101000;UA:Київ`. @type string */
   { attr: 'origin', prop: 'origin', config: 'origin', group: 'parcel', parse: parseOrigin },
 ] as const satisfies readonly AttributeSpec[];
 
