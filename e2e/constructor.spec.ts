@@ -28,7 +28,7 @@ test('a bad value names the field, keeps what was typed, and the preview keeps t
   await page.getByRole('radio', { name: 'List only' }).check();
   await zoom.fill('40');
   await expect(zoom).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText(/Zoom: must be at most 19/)).toBeVisible();
+  await expect(page.getByText(/Zoom: must be a whole number from 2 to 19/)).toBeVisible();
   await expect(page.locator('branch-picker').getByRole('option').first()).toBeVisible();
 
   // Nothing already entered is lost on reload, not even the invalid text.

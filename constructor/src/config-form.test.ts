@@ -60,7 +60,7 @@ describe('formToConfig', () => {
   it('names the field in each error and returns no config', () => {
     const r = formToConfig(form({ zoom: '25', themePrimary: 'red', carrierTimeoutMs: 'soon', centerLat: '91', centerLng: '0' }));
     expect(r.config).toBeUndefined();
-    expect(r.errors.zoom).toBe('Zoom: expected an integer 2..19');
+    expect(r.errors.zoom).toBe('Zoom: must be a whole number from 2 to 19');
     expect(r.errors.themePrimary).toBe('Primary colour: expected a hex colour');
     expect(r.errors.carrierTimeoutMs).toBe('Carrier timeout: must be a number');
     expect(r.errors.centerLat).toBe('Centre latitude: must be at most 90');

@@ -90,7 +90,7 @@ export const ATTRIBUTE_TABLE = [
     },
   },
   /** Initial zoom, 2..19. @type number @default `12` */
-  { attr: 'zoom', prop: 'zoom', config: 'zoom', group: 'settings', default: 12, parse: (v) => (/^\d+$/.test(v) ? withSchema(Zoom, Number(v)) : bad('expected an integer 2..19')) },
+  { attr: 'zoom', prop: 'zoom', config: 'zoom', group: 'settings', default: 12, parse: (v) => (/^\d+$/.test(v) ? withSchema(Zoom, Number(v)) : bad('must be a whole number from 2 to 19')) },
   /** `both` (map and list), `map`, or `list` (no map at all; search moves the list). @type 'both' | 'map' | 'list' @default `both` */
   { attr: 'layout', prop: 'layout', config: 'layout', group: 'settings', default: 'both', parse: (v) => withSchema(Layout, v) },
   /** `inline`, or `modal`: a button that opens the picker in a `<dialog>`. @type 'inline' | 'modal' @default `inline` */

@@ -54,7 +54,7 @@ export const TileUrl = z.string().check(
   z.refine((s) => s === 'none' || HTTP_OR_PATH.test(s), 'expected "none", an http(s) URL or a path starting with "/"'),
   z.refine((s) => s === 'none' || ['{z}', '{x}', '{y}'].every((p) => s.includes(p)), 'expected a URL template with {z}, {x} and {y}'),
 );
-export const Zoom = z.int().check(z.gte(2, 'expected an integer 2..19'), z.lte(19, 'expected an integer 2..19'));
+export const Zoom = z.int().check(z.gte(2, 'must be a whole number from 2 to 19'), z.lte(19, 'must be a whole number from 2 to 19'));
 /** Point id or saved-config id. */
 export const SettingId = z.string().check(z.minLength(1), z.maxLength(64));
 export const NpApiKey = z.string().check(z.minLength(1), z.maxLength(200));
