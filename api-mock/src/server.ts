@@ -12,6 +12,7 @@ import { createHandlers } from './handlers/index.js';
 import { CORS_HEADERS } from './handlers/http.js';
 import { FAULT_HEADER } from './handlers/faults.js';
 import { matchesArea } from './fault-store.js';
+import { problemBody } from './oms/problem.js';
 
 /** Paths the sandbox answers; everything else goes to the fallback (the site). */
 export const SANDBOX_PREFIXES = ['/api/', '/carriers/', '/__sandbox/'] as const;
@@ -136,7 +137,7 @@ async function handleSandbox(handlers: RequestHandler[], req: IncomingMessage, r
       const message = `request body over ${MAX_BODY_BYTES} bytes`;
       if ((req.url ?? '').startsWith('/api/v1/orders')) {
         res.writeHead(413, { ...CORS_HEADERS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', Connection: 'close' });
-        res.end(JSON.stringify({ type: 'https://branch-picker.dev/problems/payload_too_large', title: 'Payload too large', status: 413, code: 'payload_too_large', detail: message, field: 'body' }));
+        res.end(JSON.stringify(problemBody(413, 'payload_too_large', message, { field: 'body' })));
         return;
       }
       sendJson(res, 413, { error: { field: 'body', message } });
@@ -202,7 +203,7 @@ function internalError(req: IncomingMessage, res: ServerResponse, error: unknown
   if ((req.url ?? '').startsWith('/api/v1/orders')) {
     // The order API answers problem+json, even when it fails itself; clients retry a 500 with the same key.
     res.writeHead(500, { ...CORS_HEADERS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ type: 'https://branch-picker.dev/problems/internal', title: 'Internal server error', status: 500, code: 'internal', detail: 'the order API failed; retry with the same Idempotency-Key' }));
+    res.end(JSON.stringify(problemBody(500, 'internal', 'the order API failed; retry with the same Idempotency-Key')));
     return;
   }
   sendJson(res, 500, { error: { field: '', message: 'internal sandbox error' } });

@@ -194,37 +194,45 @@ export interface LoadResult {
   retried: number;
 }
 
+type Make = (i: number) => { url: string; method?: string; headers?: Record<string, string>; body?: string };
+
+/** Counts answers and keeps the latency of the expected ones. */
+function tally(expect: number) {
+  const t = { latencies: [] as number[], statuses: new Map<number, number>(), unexpected: [] as string[], retried: 0 };
+  const send1 = async (agent: Agent, r: ReturnType<Make>): Promise<Answer & { retried: boolean }> => {
+    try {
+      return await send(agent, r.url, r);
+    } catch (e) {
+      return { status: 0, ms: NaN, body: e instanceof Error ? e.message : String(e), retried: false };
+    }
+  };
+  const record = (a: Answer & { retried: boolean }, ms: number) => {
+    if (a.retried) t.retried++;
+    t.statuses.set(a.status, (t.statuses.get(a.status) ?? 0) + 1);
+    if (a.status !== expect) {
+      if (t.unexpected.length < 3) t.unexpected.push(`${a.status} ${a.body.slice(0, 200)}`);
+    } else t.latencies.push(ms);
+  };
+  const result = (n: number, wallMs: number): LoadResult => ({
+    requests: n, wallMs, perSecond: (t.statuses.get(expect) ?? 0) / (wallMs / 1000),
+    latencies: t.latencies, statuses: t.statuses, unexpected: t.unexpected, retried: t.retried,
+  });
+  return { send: send1, record, result };
+}
+
 /** `n` requests from `clients` concurrent clients; `make(i)` builds request i. */
-export async function closedLoop(
-  agent: Agent, n: number, clients: number, expect: number,
-  make: (i: number) => { url: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const unexpected: string[] = [];
-  let retried = 0;
+export async function closedLoop(agent: Agent, n: number, clients: number, expect: number, make: Make): Promise<LoadResult> {
+  const t = tally(expect);
   let next = 0;
   const worker = async () => {
     while (next < n) {
-      const i = next++;
-      const r = make(i);
-      let a: Answer & { retried: boolean };
-      try {
-        a = await send(agent, r.url, r);
-      } catch (e) {
-        a = { status: 0, ms: NaN, body: e instanceof Error ? e.message : String(e), retried: false };
-      }
-      if (a.retried) retried++;
-      statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-      if (a.status !== expect) {
-        if (unexpected.length < 3) unexpected.push(`${a.status} ${a.body.slice(0, 200)}`);
-      } else latencies.push(a.ms);
+      const a = await t.send(agent, make(next++));
+      t.record(a, a.ms);
     }
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, worker));
-  const wallMs = performance.now() - t0;
-  return { requests: n, wallMs, perSecond: (statuses.get(expect) ?? 0) / (wallMs / 1000), latencies, statuses, unexpected, retried };
+  return t.result(n, performance.now() - t0);
 }
 
 /**
@@ -232,14 +240,8 @@ export async function closedLoop(
  * from the moment the request was due (a request queued behind busy clients counts its wait: no coordinated
  * omission). This is the latency a checkout sees at a given traffic, where the closed loop measures saturation.
  */
-export async function openLoop(
-  agent: Agent, n: number, clients: number, rate: number, expect: number,
-  make: (i: number) => { url: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const unexpected: string[] = [];
-  let retried = 0;
+export async function openLoop(agent: Agent, n: number, clients: number, rate: number, expect: number, make: Make): Promise<LoadResult> {
+  const t = tally(expect);
   let inFlight = 0;
   const waiters: Array<() => void> = [];
   const t0 = performance.now();
@@ -252,23 +254,12 @@ export async function openLoop(
     inFlight++;
     const r = make(i);
     all.push((async () => {
-      let a: Answer & { retried: boolean };
-      try {
-        a = await send(agent, r.url, r);
-      } catch (e) {
-        a = { status: 0, ms: NaN, body: e instanceof Error ? e.message : String(e), retried: false };
-      }
-      const ms = performance.now() - due;
+      const a = await t.send(agent, r);
       inFlight--;
       waiters.shift()?.();
-      if (a.retried) retried++;
-      statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-      if (a.status !== expect) {
-        if (unexpected.length < 3) unexpected.push(`${a.status} ${a.body.slice(0, 200)}`);
-      } else latencies.push(ms);
+      t.record(a, performance.now() - due);
     })());
   }
   await Promise.all(all);
-  const wallMs = performance.now() - t0;
-  return { requests: n, wallMs, perSecond: (statuses.get(expect) ?? 0) / (wallMs / 1000), latencies, statuses, unexpected, retried };
+  return t.result(n, performance.now() - t0);
 }

@@ -8,6 +8,15 @@ import { apiError, json, readJson, validate } from './http.js';
 const CONFIG_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/** A config from a request body, or the 400 answer naming the bad field (shared with the owned configs of the OMS). */
+export async function parseConfigBody(request: Request): Promise<{ ok: true; config: WidgetConfig } | { ok: false; response: Response }> {
+  const body = await readJson(request);
+  if (!body.ok) return { ok: false, response: apiError(400, 'body', 'expected a JSON object') };
+  const parsed = validate(WidgetConfig, body.value);
+  if (!parsed.ok) return { ok: false, response: apiError(400, parsed.field, parsed.message) };
+  return { ok: true, config: parsed.data };
+}
+
 export function configHandlers(ctx: SandboxContext): RequestHandler[] {
   let created = 0;
   const newId = (): string => {
@@ -16,14 +25,6 @@ export function configHandlers(ctx: SandboxContext): RequestHandler[] {
       const id = `cfg_${hashString(`${ctx.version}|${++created}|${Date.now()}|${Math.random()}`)}`;
       if (!ctx.configs.has(id)) return id;
     }
-  };
-
-  const parseBody = async (request: Request) => {
-    const body = await readJson(request);
-    if (!body.ok) return { ok: false as const, response: apiError(400, 'body', 'expected a JSON object') };
-    const parsed = validate(WidgetConfig, body.value);
-    if (!parsed.ok) return { ok: false as const, response: apiError(400, parsed.field, parsed.message) };
-    return { ok: true as const, config: parsed.data };
   };
 
   return [
@@ -35,7 +36,7 @@ export function configHandlers(ctx: SandboxContext): RequestHandler[] {
     }),
 
     http.post('*/api/v1/configs', async ({ request }) => {
-      const body = await parseBody(request);
+      const body = await parseConfigBody(request);
       if (!body.ok) return body.response;
       const id = newId();
       const config: WidgetConfig = { ...body.config, id };
@@ -47,7 +48,7 @@ export function configHandlers(ctx: SandboxContext): RequestHandler[] {
     http.put('*/api/v1/configs/:id', async ({ request, params }) => {
       const id = String(params.id);
       if (!CONFIG_ID.test(id)) return apiError(400, 'id', 'expected 1-64 letters, digits, "_" or "-"');
-      const body = await parseBody(request);
+      const body = await parseConfigBody(request);
       if (!body.ok) return body.response;
       if (body.config.id !== undefined && body.config.id !== id) return apiError(400, 'id', 'the id in the body differs from the id in the URL');
       const existed = ctx.configs.has(id);

@@ -4,7 +4,8 @@ import { http, type RequestHandler } from 'msw';
 import { z } from '../../../widget/src/model/zod.js';
 import { WidgetConfig } from '../../../widget/src/model/index.js';
 import { ORDER_STATUSES, type OrderView } from '../../../widget/src/model/order.js';
-import { CORS_HEADERS, apiError, readJson, validate } from '../handlers/http.js';
+import { CORS_HEADERS, apiError, validate } from '../handlers/http.js';
+import { parseConfigBody } from '../handlers/configs.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { Orders } from './orders.js';
 import { toView } from './orders.js';
@@ -141,13 +142,6 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
 
 /** Widget configs with an owner: POST (or PUT to a new id) returns the owner key once; changing one needs it. */
 function configHandlers(d: OmsHttpDeps): RequestHandler[] {
-  const parseBody = async (request: Request) => {
-    const body = await readJson(request);
-    if (!body.ok) return { ok: false as const, response: apiError(400, 'body', 'expected a JSON object') };
-    const parsed = validate(WidgetConfig, body.value);
-    if (!parsed.ok) return { ok: false as const, response: apiError(400, parsed.field, parsed.message) };
-    return { ok: true as const, config: parsed.data };
-  };
   const created = async (id: string, config: WidgetConfig): Promise<Response | undefined> => {
     const ownerKey = `ok_${newSecret()}`;
     const saved = { ...config, id };
@@ -165,7 +159,7 @@ function configHandlers(d: OmsHttpDeps): RequestHandler[] {
     }),
 
     http.post('*/api/v1/configs', async ({ request }) => {
-      const body = await parseBody(request);
+      const body = await parseConfigBody(request);
       if (!body.ok) return body.response;
       for (;;) {
         const res = await created(`cfg_${newSecret(9)}`, body.config);
@@ -176,7 +170,7 @@ function configHandlers(d: OmsHttpDeps): RequestHandler[] {
     http.put('*/api/v1/configs/:id', async ({ request, params }) => {
       const id = String(params.id);
       if (!CONFIG_ID.test(id)) return apiError(400, 'id', 'expected 1-64 letters, digits, "_" or "-"');
-      const body = await parseBody(request);
+      const body = await parseConfigBody(request);
       if (!body.ok) return body.response;
       if (body.config.id !== undefined && body.config.id !== id) return apiError(400, 'id', 'the id in the body differs from the id in the URL');
       const key = bearer(request);

@@ -7,7 +7,7 @@ export const PROBLEM_BASE = 'https://branch-picker.dev/problems/';
 
 export const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Payload too large',
-  415: 'Unsupported media type', 422: 'Unprocessable content', 503: 'Service unavailable',
+  415: 'Unsupported media type', 422: 'Unprocessable content', 500: 'Internal server error', 503: 'Service unavailable',
 };
 
 export function problemBody(status: number, code: string, detail: string, extra: { field?: string; quote?: Problem['quote'] } = {}): Problem {

@@ -6,6 +6,7 @@ import type { Branch } from '../../../../widget/src/model/index.js';
 import type { CreatedOrder } from '../../../../widget/src/model/order.js';
 import { isNovaPoshtaTtn, isRussianPostTrack } from '../../../../widget/src/core/track-number.js';
 import { generateDataset } from '../../dataset/index.js';
+import { createRng } from '../../dataset/prng.js';
 import { defaultConnectors } from '../connectors/index.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -38,18 +39,6 @@ export interface ChaosReport {
   ms: number;
 }
 
-/** Deterministic PRNG (mulberry32) so a failing run can be repeated. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Three fault kinds sharing `rate`: P(drop) = r/3, then 503, then commit-then-drop, each conditional on the earlier ones missing. */
 function scenarios(match: string, rate: number) {
   const third = rate / 3;
@@ -72,7 +61,8 @@ async function json<T>(res: Response): Promise<T> {
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const started = performance.now();
   const rate = o.failureRate ?? 0.3;
-  const random = prng(o.seed ?? 7);
+  const rng = createRng(o.seed ?? 7, 'chaos');
+  const random = () => rng.next();
   const dataset = generateDataset({ size: 'small' });
   const h: Harness = await startHarness({
     dataset,
