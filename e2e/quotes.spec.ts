@@ -34,10 +34,13 @@ test('prices and delivery times of both carriers, in the list and in the details
   await expect(ua).toContainText(/\d\s?₴/);
 
   // Details: the breakdown-free total, delivery time, and bp-change carries the quote.
-  await ru.scrollIntoViewIfNeeded();
-  await ru.click();
   const quote = page.getByRole('region', { name: 'Стоимость и срок доставки' });
-  await expect(quote).toContainText('Стоимость');
+  // Rows may still shift while later tiles arrive: a click that landed on a neighbour is repeated on the row.
+  await expect(async () => {
+    await ru.scrollIntoViewIfNeeded();
+    await ru.click();
+    await expect(quote).toContainText('Стоимость', { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(quote).toContainText(/₽/);
   await expect(quote).toContainText(/Цена действительна до/);
   const change = page.evaluate(() => new Promise<{ id: string; total?: number; expiresAt?: string }>((resolve) => {
