@@ -175,6 +175,49 @@ function unwrap<S extends z.ZodMiniType>(answer: RawAnswer | undefined, schema: 
   return item.data as z.infer<S>;
 }
 
+/** A validated `getWarehouses` item -> Branch (the feed importer maps whole files with it). */
+export function npWarehouseToBranch(w: NpWarehouse, opts: ToBranchOptions = {}): Branch | CarrierError {
+  const lat = toNumber(w.Latitude);
+  const lng = toNumber(w.Longitude);
+  if (lat === undefined || lng === undefined || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    return carrierError(NOVA_POSHTA, 'bad_response', 'Latitude/Longitude: not a coordinate');
+  }
+  const type = typeOf(w.CategoryOfWarehouse);
+  // ShortAddress is "City, Street, House".
+  const parts = (w.ShortAddress ?? '').split(',').map((s) => s.trim());
+  const payment: PaymentMethod[] = [];
+  if (w.POSTerminal === '1') payment.push('card');
+  if (w.PaymentAccess === '1' && type !== 'parcel_locker') payment.push('cash');
+  if (w.PaymentAccess === '1' || w.POSTerminal === '1') payment.push('cod');
+  const status = statusOf(w);
+  return {
+    id: `np-${w.Ref}`.slice(0, 64),
+    carrier: NOVA_POSHTA,
+    type,
+    name: w.Description,
+    address: {
+      country: 'UA',
+      region: w.SettlementAreaDescription ?? '',
+      city: w.CityDescription,
+      street: parts[1] ?? '',
+      house: parts.slice(2).join(', '),
+      postcode: w.PostalCodeUA ?? '',
+    },
+    addressLine: w.ShortAddress ?? w.Description,
+    lat,
+    lng,
+    timeZone: opts.timeZoneOf?.(lat, lng) ?? HOME_ZONE,
+    hours: hoursOf(w.Schedule),
+    exceptions: [],
+    payment,
+    limits: limitsOf(w, type),
+    status,
+    ...(w.DenyToSelect === '1' ? { statusNote: 'not accepting parcels' } : {}),
+    ...(w.Phone ? { phone: w.Phone } : {}),
+    carrierRefs: { cityRef: w.CityRef, warehouseRef: w.Ref },
+  };
+}
+
 function ddmmyyyy(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
@@ -192,46 +235,7 @@ export function createNovaPoshtaAdapter(options: NovaPoshtaOptions = {}): Carrie
   function toBranch(raw: unknown, opts: ToBranchOptions = {}): Branch | CarrierError {
     const parsed = NpWarehouseSchema.safeParse(raw);
     if (!parsed.success) return carrierError(NOVA_POSHTA, 'bad_response', firstIssue(parsed.error).message);
-    const w = parsed.data;
-    const lat = toNumber(w.Latitude);
-    const lng = toNumber(w.Longitude);
-    if (lat === undefined || lng === undefined || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-      return carrierError(NOVA_POSHTA, 'bad_response', 'Latitude/Longitude: not a coordinate');
-    }
-    const type = typeOf(w.CategoryOfWarehouse);
-    // ShortAddress is "City, Street, House".
-    const parts = (w.ShortAddress ?? '').split(',').map((s) => s.trim());
-    const payment: PaymentMethod[] = [];
-    if (w.POSTerminal === '1') payment.push('card');
-    if (w.PaymentAccess === '1' && type !== 'parcel_locker') payment.push('cash');
-    if (w.PaymentAccess === '1' || w.POSTerminal === '1') payment.push('cod');
-    const status = statusOf(w);
-    return {
-      id: `np-${w.Ref}`.slice(0, 64),
-      carrier: NOVA_POSHTA,
-      type,
-      name: w.Description,
-      address: {
-        country: 'UA',
-        region: w.SettlementAreaDescription ?? '',
-        city: w.CityDescription,
-        street: parts[1] ?? '',
-        house: parts.slice(2).join(', '),
-        postcode: w.PostalCodeUA ?? '',
-      },
-      addressLine: w.ShortAddress ?? w.Description,
-      lat,
-      lng,
-      timeZone: opts.timeZoneOf?.(lat, lng) ?? HOME_ZONE,
-      hours: hoursOf(w.Schedule),
-      exceptions: [],
-      payment,
-      limits: limitsOf(w, type),
-      status,
-      ...(w.DenyToSelect === '1' ? { statusNote: 'not accepting parcels' } : {}),
-      ...(w.Phone ? { phone: w.Phone } : {}),
-      carrierRefs: { cityRef: w.CityRef, warehouseRef: w.Ref },
-    };
+    return npWarehouseToBranch(parsed.data, opts);
   }
 
   function dedupeKey(branch: Branch, parcel: Parcel, origin: Origin): string {

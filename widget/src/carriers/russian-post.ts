@@ -128,6 +128,47 @@ function errorFromAnswer(carrier: string, answer: RawAnswer, errorSchema: typeof
   return undefined;
 }
 
+/** A validated `postoffice/1.0` office -> Branch (the feed importer maps whole files with it). */
+export function rpOfficeToBranch(o: RpOffice, opts: ToBranchOptions = {}): Branch | CarrierError {
+  const lat = toNumber(o.latitude);
+  const lng = toNumber(o.longitude);
+  if (lat === undefined || lng === undefined || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    return carrierError(RUSSIAN_POST, 'bad_response', 'latitude/longitude: not a coordinate');
+  }
+  const index = o['postal-code'];
+  const type = typeOf(o['type-code']);
+  const line = o['address-source'] ?? '';
+  const parts = line.split(',').map((s) => s.trim()).filter(Boolean);
+  const status = o['is-closed'] || o['is-private-category'] ? 'closed' : o['is-temporary-closed'] ? 'temporarily_closed' : 'open';
+  const phone = o.phones?.[0];
+  const branch: Branch = {
+    id: `rp-${index}`,
+    carrier: RUSSIAN_POST,
+    type,
+    name: o['ops-name'] ?? (type === 'parcel_locker' ? `Почтомат ${index}` : `Отделение ${index}`),
+    address: {
+      country: 'RU',
+      region: o.region ?? '',
+      city: o.settlement || o.region || parts[0] || index,
+      street: parts.length > 1 ? (parts[parts.length - 2] ?? '') : (parts[0] ?? ''),
+      house: parts.length > 1 ? (parts[parts.length - 1] ?? '') : '',
+      postcode: index,
+    },
+    addressLine: line,
+    lat,
+    lng,
+    timeZone: opts.timeZoneOf?.(lat, lng) ?? HOME_ZONE,
+    hours: hoursOf(o),
+    exceptions: [],
+    payment: type === 'parcel_locker' ? ['card', 'cod'] : ['card', 'cash', 'cod'],
+    limits: {},
+    status,
+    ...(o['is-private-category'] ? { statusNote: 'private' } : {}),
+    ...(phone ? { phone: `8 ${phone['phone-town-code'] ? `(${phone['phone-town-code']}) ` : ''}${phone['phone-number']}` } : {}),
+  };
+  return branch;
+}
+
 export function createRussianPostAdapter(options: RussianPostOptions = {}): CarrierAdapter {
   const object = options.object ?? 23030;
   const ttl = options.quoteTtlMs ?? DEFAULT_QUOTE_TTL_MS;
@@ -136,44 +177,7 @@ export function createRussianPostAdapter(options: RussianPostOptions = {}): Carr
   function toBranch(raw: unknown, opts: ToBranchOptions = {}): Branch | CarrierError {
     const parsed = RpOfficeSchema.safeParse(raw);
     if (!parsed.success) return validationError(RUSSIAN_POST, parsed.error);
-    const o = parsed.data;
-    const lat = toNumber(o.latitude);
-    const lng = toNumber(o.longitude);
-    if (lat === undefined || lng === undefined || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-      return carrierError(RUSSIAN_POST, 'bad_response', 'latitude/longitude: not a coordinate');
-    }
-    const index = o['postal-code'];
-    const type = typeOf(o['type-code']);
-    const line = o['address-source'] ?? '';
-    const parts = line.split(',').map((s) => s.trim()).filter(Boolean);
-    const status = o['is-closed'] || o['is-private-category'] ? 'closed' : o['is-temporary-closed'] ? 'temporarily_closed' : 'open';
-    const phone = o.phones?.[0];
-    const branch: Branch = {
-      id: `rp-${index}`,
-      carrier: RUSSIAN_POST,
-      type,
-      name: o['ops-name'] ?? (type === 'parcel_locker' ? `Почтомат ${index}` : `Отделение ${index}`),
-      address: {
-        country: 'RU',
-        region: o.region ?? '',
-        city: o.settlement || o.region || parts[0] || index,
-        street: parts.length > 1 ? (parts[parts.length - 2] ?? '') : (parts[0] ?? ''),
-        house: parts.length > 1 ? (parts[parts.length - 1] ?? '') : '',
-        postcode: index,
-      },
-      addressLine: line,
-      lat,
-      lng,
-      timeZone: opts.timeZoneOf?.(lat, lng) ?? HOME_ZONE,
-      hours: hoursOf(o),
-      exceptions: [],
-      payment: type === 'parcel_locker' ? ['card', 'cod'] : ['card', 'cash', 'cod'],
-      limits: {},
-      status,
-      ...(o['is-private-category'] ? { statusNote: 'private' } : {}),
-      ...(phone ? { phone: `8 ${phone['phone-town-code'] ? `(${phone['phone-town-code']}) ` : ''}${phone['phone-number']}` } : {}),
-    };
-    return branch;
+    return rpOfficeToBranch(parsed.data, opts);
   }
 
   function dedupeKey(branch: Branch, parcel: Parcel, origin: Origin): string {
