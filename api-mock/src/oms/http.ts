@@ -4,7 +4,8 @@ import { http, type RequestHandler } from 'msw';
 import { z } from '../../../widget/src/model/zod.js';
 import { WidgetConfig } from '../../../widget/src/model/index.js';
 import { ORDER_STATUSES, type OrderView } from '../../../widget/src/model/order.js';
-import { CORS_HEADERS, apiError, validate } from '../handlers/http.js';
+import { TrackingLookup } from '../../../widget/src/model/tracking-point.js';
+import { CORS_HEADERS, apiError, readJson, validate } from '../handlers/http.js';
 import { parseConfigBody } from '../handlers/configs.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { Orders } from './orders.js';
@@ -54,6 +55,7 @@ export interface OmsHttpDeps {
 }
 
 export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
+  const misses = missCounter(d.now);
   const notFound = () => problem(404, 'not_found', 'no such order (or the token does not match it)', { field: 'id' });
 
   /** Owner-key guarded list filter from the query, or the error answer. */
@@ -130,6 +132,28 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
       }
     }),
 
+    // The buyer's way in without a token: track number + recipient phone in a POST body (kept out of URLs and
+    // access logs). Both must match; anything else is the same 404, so track numbers cannot be enumerated.
+    http.post('*/api/v1/tracking/lookup', async ({ request }) => {
+      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(request.headers.get('content-type') ?? '')) {
+        return problem(415, 'unsupported_media_type', 'send the lookup as application/json', { field: 'Content-Type' });
+      }
+      const body = await readJson(request);
+      if (!body.ok) return problem(400, 'malformed_json', 'the body is not valid JSON', { field: 'body' });
+      const parsed = validate(TrackingLookup, body.value);
+      if (!parsed.ok) return problem(422, 'invalid_field', parsed.message, { field: parsed.field });
+      const key = parsed.data.trackNumber.toUpperCase();
+      if (misses.blocked(key)) {
+        return problem(429, 'too_many_attempts', 'too many wrong phone numbers for this track number; try again later', { field: 'phone' }, { 'Retry-After': String(LOOKUP_WINDOW_S) });
+      }
+      const row = await d.orders.byTrackAndPhone(parsed.data);
+      if (!row) {
+        misses.add(key);
+        return problem(404, 'not_found', 'no parcel with this track number and recipient phone', { field: 'trackNumber' });
+      }
+      return json(200, await d.orders.tracking(await d.tracker.refreshIfStale(row)));
+    }),
+
     // Sandbox status of the order system (tests and benchmarks wait on the outbox draining).
     http.get('*/__sandbox/oms', async () => json(200, {
       orders: await d.store.countOrders(), outbox: await d.store.outboxCounts(), dispatcher: d.dispatcher.stats,
@@ -138,6 +162,37 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
     ...configHandlers(d),
     ...russianPostInboundHandlers(d),
   ];
+}
+
+const LOOKUP_WINDOW_S = 600;
+const LOOKUP_MAX_MISSES = 10;
+
+/**
+ * Wrong lookups per track number in a fixed window: a phone number has few unknown digits once the track number is
+ * known, so guessing stops after LOOKUP_MAX_MISSES. Counted for unknown numbers too (the 429 says nothing about
+ * existence). In memory, per process: replicas each allow their own share.
+ */
+function missCounter(now: () => Date) {
+  const seen = new Map<string, { since: number; n: number }>();
+  const current = (key: string) => {
+    const t = now().getTime();
+    const e = seen.get(key);
+    if (e && t - e.since < LOOKUP_WINDOW_S * 1000) return e;
+    seen.delete(key);
+    return undefined;
+  };
+  return {
+    blocked: (key: string) => (current(key)?.n ?? 0) >= LOOKUP_MAX_MISSES,
+    add(key: string) {
+      const e = current(key);
+      if (e) e.n++;
+      else {
+        // Bounded: an attacker cycling through random numbers cannot grow the map without end.
+        if (seen.size >= 50_000) seen.clear();
+        seen.set(key, { since: now().getTime(), n: 1 });
+      }
+    },
+  };
 }
 
 /** Widget configs with an owner: POST (or PUT to a new id) returns the owner key once; changing one needs it. */

@@ -3,7 +3,9 @@
 import { fitCheck, type FitReason } from '../../../widget/src/core/fit.js';
 import { normalizePhone } from '../../../widget/src/core/phone.js';
 import { isSelectable, type Branch, type Origin, type Quote } from '../../../widget/src/model/index.js';
-import { CreatedOrder, FINAL_STATUSES, IDEMPOTENCY_RETENTION_S, OrderInput, OrderStatus, type OrderView, type TrackingView } from '../../../widget/src/model/order.js';
+import { timingSafeEqual } from 'node:crypto';
+import { CreatedOrder, FINAL_STATUSES, IDEMPOTENCY_RETENTION_S, OrderInput, OrderStatus, type OrderView } from '../../../widget/src/model/order.js';
+import type { TrackingAnswer, TrackingLookup } from '../../../widget/src/model/tracking-point.js';
 import { firstIssue } from '../../../widget/src/model/validate.js';
 import type { SandboxContext } from '../context.js';
 import { CORS_HEADERS } from '../handlers/http.js';
@@ -257,9 +259,27 @@ export class Orders {
     return undefined;
   }
 
-  async tracking(row: OrderRow): Promise<TrackingView> {
+  /**
+   * The order a buyer asks for by track number and recipient phone; undefined unless BOTH match (the caller answers
+   * the same 404 either way, so the route cannot tell anyone which track numbers exist).
+   */
+  async byTrackAndPhone(lookup: TrackingLookup): Promise<OrderRow | undefined> {
+    const track = lookup.trackNumber.toUpperCase();
+    let found: OrderRow | undefined;
+    for (const row of await this.d.store.ordersByTrackNumber(track)) {
+      const { input, point } = storedOrder(row);
+      // The stored phone is E.164 for the point's country (check() normalised it): read the buyer's the same way.
+      const country = point?.address.country ?? (input.recipient.phone.startsWith('+380') ? 'UA' : 'RU');
+      const phone = normalizePhone(lookup.phone, country);
+      if (phone.ok && sameText(phone.e164, input.recipient.phone) && !found) found = row;
+    }
+    return found;
+  }
+
+  async tracking(row: OrderRow): Promise<TrackingAnswer> {
     const events = await this.d.store.trackingEvents(row.id);
-    const view: TrackingView = {
+    const point = storedOrder(row).point;
+    const view: TrackingAnswer = {
       orderId: row.id,
       status: OrderStatus.parse(row.status),
       carrier: row.carrier,
@@ -275,6 +295,12 @@ export class Orders {
     if (row.eta) view.eta = row.eta;
     if (row.storage_until) view.storageUntil = row.storage_until;
     if (row.checked_at) view.checkedAt = row.checked_at;
+    if (point) {
+      view.point = {
+        type: point.type, timeZone: point.timeZone, hours: point.hours, exceptions: point.exceptions.slice(0, 400),
+        ...(point.phone ? { phone: point.phone.slice(0, 40) } : {}),
+      };
+    }
     return view;
   }
 
@@ -290,6 +316,13 @@ function describeFit(r: FitReason): [field: string, detail: string] {
     case 'value_too_high': return ['parcel.declaredValue', `the declared value is over ${r.max.amount} ${r.max.currency} (minor units)`];
     case 'no_locker_cell': return ['parcel.dimensionsCm', 'no locker cell fits the parcel'];
   }
+}
+
+/** Equal strings, compared in constant time (a phone must not be guessable digit by digit from timings). */
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function keyReused(retention: Record<string, string>): Response {

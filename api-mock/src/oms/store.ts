@@ -269,6 +269,12 @@ export class OmsStore {
     return this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Orders with this track number (a carrier's numbers are unique, but two carriers could collide): a handful at most. */
+  ordersByTrackNumber(trackNumber: string, limit = 5): Promise<OrderRow[]> {
+    return this.db.selectFrom('orders').selectAll().where('track_number', '=', trackNumber)
+      .orderBy('created_ms', 'desc').limit(limit).execute();
+  }
+
   async listOrders(f: OrderFilter): Promise<OrderRow[]> {
     let q = this.db.selectFrom('orders').selectAll().where('config_id', '=', f.configId);
     if (f.status?.length) q = q.where('status', 'in', [...f.status]);
