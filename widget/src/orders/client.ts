@@ -1,5 +1,6 @@
 // The order client for shops: exactly-once order submission over an unreliable network, and the buyer's reads.
-import { ConfigId, CreatedOrder, IDEMPOTENCY_RETENTION_S, OrderView, TrackingView, type OrderInput } from '../model/order.js';
+import { ConfigId, CreatedOrder, IDEMPOTENCY_RETENTION_S, OrderView, type OrderInput } from '../model/order.js';
+import { TrackingAnswer } from '../model/tracking-point.js';
 import { OrderApiError, PendingIntentError } from './errors.js';
 import { formatIdempotencyKey, randomKey } from './idempotency-key.js';
 import { canonicalJson, memoryStore, type PendingIntent, type PendingOrderStore } from './pending.js';
@@ -53,7 +54,8 @@ export interface OrderClient {
   /** Forgets a pending intent (after checking what became of it): the next submit gets a new key. */
   discard(intentId: string): Promise<void>;
   get(id: string, token: string): Promise<OrderView>;
-  tracking(id: string, token: string): Promise<TrackingView>;
+  /** The timeline plus the point snapshot (`point`: its time zone and hours), as <bp-tracking> shows it. */
+  tracking(id: string, token: string): Promise<TrackingAnswer>;
   cancel(id: string, token: string): Promise<OrderView>;
 }
 
@@ -161,7 +163,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     },
 
     get: (id, token) => read(orderUrl(id), token, OrderView),
-    tracking: (id, token) => read(`${orderUrl(id)}/tracking`, token, TrackingView),
+    tracking: (id, token) => read(`${orderUrl(id)}/tracking`, token, TrackingAnswer),
     cancel: (id, token) => read(`${orderUrl(id)}/cancel`, token, OrderView, 'POST'),
   };
 }
