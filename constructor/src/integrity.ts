@@ -31,7 +31,8 @@ export async function loadScriptInfo(fetchFn: typeof fetch, distBase: string, pa
     if (typeof hash !== 'string' || !/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(hash)) {
       return { scriptUrl, problem: `${integrityUrl} has no valid hash for ${SCRIPT_FILE}` };
     }
-    return { scriptUrl, integrity: hash };
+    const version = (body as { version?: unknown }).version;
+    return typeof version === 'string' && /^[\w.+-]{1,40}$/.test(version) ? { scriptUrl, integrity: hash, version } : { scriptUrl, integrity: hash };
   } catch (e) {
     return { scriptUrl, problem: `could not read ${integrityUrl} (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -8,6 +8,8 @@ export interface ScriptSource {
   scriptUrl: string;
   /** "sha384-..." from integrity.json; absent when it could not be loaded. */
   integrity?: string;
+  /** Version of the build the hash belongs to (integrity.json's `version`): snippets pin it. */
+  version?: string;
 }
 
 export interface SnippetOptions {
@@ -32,6 +34,8 @@ export interface Snippets {
   npmInstall: string;
   /** npm variant: the module code (the page holds `element`). */
   npmModule: string;
+  /** The module script of `html`, exactly as between its tags (for a CSP hash). */
+  inlineScript: string;
   /** True when the script tag carries no integrity hash. */
   missingIntegrity: boolean;
 }
@@ -121,7 +125,7 @@ export function buildElement(config: WidgetConfig, opts: SnippetOptions = {}): s
   return `<branch-picker\n  ${parts.join('\n  ')}\n></branch-picker>`;
 }
 
-function selectorFor(opts: SnippetOptions): string {
+export function selectorFor(opts: SnippetOptions): string {
   // Ids we generate are plain words; anything else falls back to the tag name.
   return opts.elementId && /^[A-Za-z][\w-]*$/.test(opts.elementId) ? `#${opts.elementId}` : 'branch-picker';
 }
@@ -152,20 +156,28 @@ export function buildSnippets(config: WidgetConfig, src: ScriptSource, opts: Sni
   const script = buildScriptTag(src);
   const element = buildElement(config, o);
   const js = buildJs(config, o);
-  const html = [script, '', element, '', '<script type="module">', indent(js), '</script>'].join('\n');
+  const inlineScript = `\n${indent(js)}\n`;
+  const html = [...versionComment(src), script, '', element, '', `<script type="module">${inlineScript}</script>`].join('\n');
   const npmModule = ["import 'branch-picker/define';", '', js].join('\n');
   return {
     html,
     script,
     element,
     js,
-    npmInstall: 'npm i branch-picker',
+    npmInstall: src.version ? `npm i branch-picker@${src.version}` : 'npm i branch-picker',
     npmModule,
+    inlineScript,
     missingIntegrity: !src.integrity,
   };
 }
 
-function indent(s: string): string {
+/** Names the pinned version: the integrity hash is of that exact file, so both change together. */
+export function versionComment(src: ScriptSource): string[] {
+  if (!src.version || !src.integrity) return [];
+  return [`<!-- branch-picker ${src.version.replace(/-->|[<>]/g, '')}: the integrity hash is of this exact file; update both together -->`];
+}
+
+export function indent(s: string): string {
   return s
     .split('\n')
     .map((l) => (l ? `  ${l}` : l))
