@@ -33,7 +33,7 @@ describe('GET /api/v1/tiles/{z}/{x}/{y}', () => {
     const counted = parsed.items.reduce((n, it) => n + (it.kind === 'cluster' ? it.count : 1), 0);
     expect(counted).toBe(body.total);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=86400');
     expect(res.headers.get('ETag')).toMatch(/^W\/".+"$/);
   });
 
@@ -85,12 +85,45 @@ describe('GET /api/v1/tiles/{z}/{x}/{y}', () => {
     try {
       const open = await getJson<Tile>(tileOf(55.7622, 37.6339, 18) + '?openNow=1');
       expect(open.body.items.map((i) => i.id)).toEqual(['rp-pm-101000']);
-      expect(open.res.headers.get('Cache-Control')).toBe('public, max-age=60');
+      expect(open.res.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=60');
     } finally {
       now = FIXTURE_NOW;
     }
     const later = await getJson<Tile>(tileOf(55.7622, 37.6339, 18) + '?openNow=1');
     expect(later.body.items.map((i) => i.id).sort()).toEqual(['rp-101000', 'rp-pm-101000']);
+  });
+
+  it('keeps an "open now" answer for the rest of its minute only: same ETag within it, never stale', async () => {
+    const url = tileOf(55.7622, 37.6339, 18) + '?openNow=1';
+    const at = async (iso: string) => {
+      now = new Date(iso);
+      try {
+        const res = await api(url);
+        return { etag: res.headers.get('ETag'), cache: res.headers.get('Cache-Control'), body: await res.text() };
+      } finally {
+        now = FIXTURE_NOW;
+      }
+    };
+    const late = await at('2026-11-25T10:30:45Z');
+    const early = await at('2026-11-25T10:30:00Z');
+    const next = await at('2026-11-25T10:31:00Z');
+    expect(late.cache).toBe('public, max-age=15, s-maxage=15');
+    expect(early.etag).toBe(late.etag);
+    expect(early.body).toBe(late.body);
+    expect(next.etag).not.toBe(late.etag);
+  });
+
+  it.each([
+    ['/api/v1/points?bbox=37.3,55.5,38.0,56.0', 'public, max-age=300, s-maxage=900, stale-while-revalidate=3600, stale-if-error=86400'],
+    ['/api/v1/points/rp-101000', 'public, max-age=300, s-maxage=900, stale-while-revalidate=3600, stale-if-error=86400'],
+    ['/api/v1/search?q=%D0%9A%D0%B8%D1%97%D0%B2', 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=86400'],
+  ])('tells browsers and CDNs how long to keep %s, on 200 and on 304', async (path, policy) => {
+    const first = await api(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('Cache-Control')).toBe(policy);
+    const again = await api(path, { headers: { 'If-None-Match': first.headers.get('ETag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('Cache-Control')).toBe(policy);
   });
 
   it.each([
@@ -177,7 +210,7 @@ describe('GET /api/v1/points', () => {
     try {
       const { body, res } = await getJson<Points>(`/api/v1/points?bbox=${MOSCOW_BBOX}&openNow=1`);
       expect(body.items.map((b) => b.id).sort()).toEqual(['rp-115551', 'rp-pm-101000']);
-      expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=60');
     } finally {
       now = FIXTURE_NOW;
     }

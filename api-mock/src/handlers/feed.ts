@@ -1,5 +1,8 @@
 // Our open points feed (/api/v1/): tiles with server-side clusters, points in a bbox, one point, search.
-// No token; every answer is cacheable (ETag + Cache-Control) and validated input errors name the field.
+// No token; every answer is cacheable (ETag + Cache-Control for browsers and CDNs, feed-cache.ts) and validated
+// input errors name the field. Answers depend only on the URL, the data and the minute ("open now"): never on
+// the process, its start time or the order of earlier requests, so any number of replicas answer byte for byte
+// alike (replicas.test.ts).
 import { http, type RequestHandler } from 'msw';
 import { BRANCH_TYPES, PAYMENT_METHODS, type Branch, type BranchType, type PaymentMethod, type PointsResponse, type TileResponse } from '../../../widget/src/model/index.js';
 import { z } from '../../../widget/src/model/zod.js';
@@ -9,10 +12,8 @@ import { distanceM } from '../spatial/geo.js';
 import {
   apiError, bboxParam, cachedJson, csvEnumParam, csvSlugParam, flagParam, intParam, latLngParam, queryObject, validate,
 } from './http.js';
+import { FEED_CACHE, cacheControl, clockBoundPolicy, minuteOf, type CachePolicy } from './feed-cache.js';
 
-export const FEED_MAX_AGE_S = 300;
-/** Answers that depend on the clock ("open now") are cached for a minute only. */
-const CLOCK_MAX_AGE_S = 60;
 export const MAX_ZOOM = 22;
 export const POINTS_DEFAULT_LIMIT = 50;
 export const POINTS_MAX_LIMIT = 500;
@@ -45,6 +46,21 @@ const SearchQuery = z.object({
   near: z.optional(latLngParam),
 });
 
+/** cachedJson (ETag, 304) with the feed's browser + CDN policy. */
+function feedJson(request: Request, url: URL, version: string, policy: CachePolicy, build: () => unknown): Response {
+  const res = cachedJson(request, url, { version, maxAgeS: policy.maxAgeS }, build);
+  res.headers.set('Cache-Control', cacheControl(policy));
+  return res;
+}
+
+/** The data version, plus the minute for answers that depend on the clock; and their cache policy. */
+function versionFor(ctx: SandboxContext, openNow: boolean, policy: CachePolicy): { version: string; policy: CachePolicy; at: Date } {
+  const now = ctx.now();
+  const minute = minuteOf(now);
+  if (!openNow) return { version: ctx.version, policy, at: minute };
+  return { version: `${ctx.version}-${minute.getTime() / 60_000}`, policy: clockBoundPolicy(minute, now), at: minute };
+}
+
 export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
   return [
     http.get('*/api/v1/tiles/:z/:x/:y', ({ request, params }) => {
@@ -54,11 +70,9 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       const query = validate(TileQuery, queryObject(url));
       if (!query.ok) return apiError(400, query.field, query.message);
       const { z: zoom, x, y } = tile;
-      const now = ctx.now();
-      const clockBound = query.data.openNow === true;
-      const version = clockBound ? `${ctx.version}-${Math.floor(now.getTime() / 60_000)}` : ctx.version;
-      return cachedJson(request, url, { version, maxAgeS: clockBound ? CLOCK_MAX_AGE_S : FEED_MAX_AGE_S }, (): TileResponse => {
-        const { total, items } = ctx.clusters.tile(zoom, x, y, { ...query.data, at: now });
+      const { version, policy, at } = versionFor(ctx, query.data.openNow === true, FEED_CACHE.tiles);
+      return feedJson(request, url, version, policy, (): TileResponse => {
+        const { total, items } = ctx.clusters.tile(zoom, x, y, { ...query.data, at });
         return { z: zoom, x, y, total, items };
       });
     }),
@@ -68,11 +82,9 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       const query = validate(PointsQuery, queryObject(url));
       if (!query.ok) return apiError(400, query.field, query.message);
       const q = query.data;
-      const now = ctx.now();
-      const clockBound = q.openNow === true;
-      const version = clockBound ? `${ctx.version}-${Math.floor(now.getTime() / 60_000)}` : ctx.version;
-      return cachedJson(request, url, { version, maxAgeS: clockBound ? CLOCK_MAX_AGE_S : FEED_MAX_AGE_S }, () =>
-        pointsInBBox(ctx, { ...q, limit: q.limit ?? POINTS_DEFAULT_LIMIT, now }));
+      const { version, policy, at } = versionFor(ctx, q.openNow === true, FEED_CACHE.points);
+      return feedJson(request, url, version, policy, () =>
+        pointsInBBox(ctx, { ...q, limit: q.limit ?? POINTS_DEFAULT_LIMIT, now: at }));
     }),
 
     http.get('*/api/v1/points/:id', ({ request, params }) => {
@@ -80,7 +92,7 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       const id = typeof params.id === 'string' ? params.id : '';
       const branch = ctx.byId.get(id);
       if (!branch) return apiError(404, 'id', `no point with id "${id.slice(0, 64)}"`);
-      return cachedJson(request, url, { version: ctx.version, maxAgeS: FEED_MAX_AGE_S }, () => branch);
+      return feedJson(request, url, ctx.version, FEED_CACHE.points, () => branch);
     }),
 
     http.get('*/api/v1/search', async ({ request }) => {
@@ -89,7 +101,7 @@ export function feedHandlers(ctx: SandboxContext): RequestHandler[] {
       if (!query.ok) return apiError(400, query.field, query.message);
       const { q, limit, near } = query.data;
       await ctx.search.prepare();
-      return cachedJson(request, url, { version: ctx.version, maxAgeS: FEED_MAX_AGE_S }, () => ({
+      return feedJson(request, url, ctx.version, FEED_CACHE.search, () => ({
         items: ctx.search.search(q, { limit: limit ?? SEARCH_DEFAULT_LIMIT, near }),
       }));
     }),
