@@ -1,5 +1,7 @@
-// Everything the handlers share: the dataset, its indexes (built once), the clock and the fault scenarios.
+// Everything the handlers share: the dataset, its indexes (built once per dataset), the clock and the fault scenarios.
 // The same context shape serves the Node server, the browser worker and unit tests.
+// The data part is a snapshot that a refresh replaces in ONE assignment (`swap`): the handlers read it through the
+// context's getters, synchronously within a request, so a request never mixes two datasets.
 import type { Branch, WidgetConfig } from '../../widget/src/model/index.js';
 import { createSimClock, type SimClock, type SimClockState } from './carriers-sim/clock.js';
 import { memoryJournal, type CarrierJournal } from './carriers-sim/journal.js';
@@ -15,9 +17,12 @@ export interface SandboxDataset {
   seed: number;
   branches: Branch[];
   settlements: Array<SettlementLike & { timeZone: string }>;
+  /** Hash of the content, for datasets loaded from files (api-mock/src/sources); generated ones are named by size + seed. */
+  version?: string;
 }
 
-export interface SandboxContext {
+/** One dataset with everything derived from it. Immutable once built; a refresh builds a new one beside it. */
+export interface DataSnapshot {
   readonly dataset: SandboxDataset;
   /** Changes whenever the data could differ: part of every ETag. */
   readonly version: string;
@@ -30,6 +35,15 @@ export interface SandboxContext {
   readonly search: SearchIndex;
   /** Carriers present in the dataset. */
   readonly carriers: readonly string[];
+  /** Per-module views of this dataset (carrier formats, tariff directory), built on first use. */
+  memo<T>(key: string, build: () => T): T;
+}
+
+export interface SandboxContext extends DataSnapshot {
+  /** The data every handler reads now. */
+  readonly snapshot: DataSnapshot;
+  /** Serve `next` from now on (one assignment); answers the snapshot it replaced. */
+  swap(next: DataSnapshot): DataSnapshot;
   /** The sandbox clock: "open now" filters and RP CURRENTLY_WORKING read it; tests inject a fixed time. */
   now(): Date;
   readonly faults: FaultStore;
@@ -39,8 +53,6 @@ export interface SandboxContext {
   readonly journal: CarrierJournal;
   /** Widget configs saved by the constructor (in memory). */
   readonly configs: Map<string, WidgetConfig>;
-  /** Per-module derived data (carrier views of the dataset), built on first use. */
-  memo<T>(key: string, build: () => T): T;
 }
 
 export interface SandboxContextOptions {
@@ -64,23 +76,31 @@ function restoredClock(now: () => Date, speed: number, journal: CarrierJournal):
   return createSimClock(now, speed, valid, (state) => journal.append(CLOCK_JOURNAL, state));
 }
 
-export function createSandboxContext(options: SandboxContextOptions): SandboxContext {
-  const { dataset } = options;
-  const branches = dataset.branches;
-  const byId = new Map(branches.map((b) => [b.id, b] as const));
+/**
+ * Memo keys that hold state rather than a view of the data (the carriers' order stores): they survive a swap.
+ * Every other memo belongs to its snapshot and is rebuilt from the new data.
+ */
+const STATE_MEMO_KEYS: ReadonlySet<string> = new Set(['russian-post/otpravka-store', 'nova-poshta/documents']);
+
+function memoOf(): <T>(key: string, build: () => T) => T {
   const memo = new Map<string, unknown>();
+  return <T>(key: string, build: () => T): T => {
+    if (!memo.has(key)) memo.set(key, build());
+    return memo.get(key) as T;
+  };
+}
+
+/** Indexes of one dataset. `warm` builds the unfiltered cluster index now rather than on the first tile request. */
+export function createDataSnapshot(dataset: SandboxDataset, options: { warm?: boolean } = {}): DataSnapshot {
+  const branches = dataset.branches;
   const clusters = new ClusterCache(branches);
   if (options.warm) clusters.index({});
-  const configs = new Map<string, WidgetConfig>([
-    [DEMO_CONFIG_ID, { id: DEMO_CONFIG_ID, name: 'Demo', lang: 'ru', layout: 'both', mode: 'inline' }],
-  ]);
   let search: SearchIndex | undefined;
-  const now = options.now ?? (() => new Date());
-  const journal = options.journal ?? memoryJournal();
   return {
     dataset,
-    version: hashString(`${dataset.size}|${dataset.seed}|${branches.length}|${branches[0]?.id ?? ''}|${branches.at(-1)?.id ?? ''}`),
-    byId,
+    version: dataset.version
+      ?? hashString(`${dataset.size}|${dataset.seed}|${branches.length}|${branches[0]?.id ?? ''}|${branches.at(-1)?.id ?? ''}`),
+    byId: new Map(branches.map((b) => [b.id, b] as const)),
     points: new PointIndex(branches),
     clusters,
     get search(): SearchIndex {
@@ -88,14 +108,39 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
       return search;
     },
     carriers: [...new Set(branches.map((b) => b.carrier))].sort(),
+    memo: memoOf(),
+  };
+}
+
+export function createSandboxContext(options: SandboxContextOptions): SandboxContext {
+  let current = createDataSnapshot(options.dataset, { warm: options.warm ?? false });
+  const stateMemo = memoOf();
+  const configs = new Map<string, WidgetConfig>([
+    [DEMO_CONFIG_ID, { id: DEMO_CONFIG_ID, name: 'Demo', lang: 'ru', layout: 'both', mode: 'inline' }],
+  ]);
+  const now = options.now ?? (() => new Date());
+  const journal = options.journal ?? memoryJournal();
+  return {
+    get snapshot() { return current; },
+    swap(next: DataSnapshot): DataSnapshot {
+      const previous = current;
+      current = next;
+      return previous;
+    },
+    get dataset() { return current.dataset; },
+    get version() { return current.version; },
+    get byId() { return current.byId; },
+    get points() { return current.points; },
+    get clusters() { return current.clusters; },
+    get search() { return current.search; },
+    get carriers() { return current.carriers; },
     now,
     faults: new FaultStore(),
     carrierClock: restoredClock(now, options.carrierSpeed ?? 1, journal),
     journal,
     configs,
     memo<T>(key: string, build: () => T): T {
-      if (!memo.has(key)) memo.set(key, build());
-      return memo.get(key) as T;
+      return STATE_MEMO_KEYS.has(key) ? stateMemo(key, build) : current.memo(key, build);
     },
   };
 }
