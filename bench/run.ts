@@ -9,11 +9,12 @@ import { browserSection } from './sections/browser.js';
 import { bundleSection } from './sections/bundle.js';
 import { datasetSection } from './sections/dataset.js';
 import { feedSection } from './sections/feed.js';
+import { feedScaleSection } from './sections/feed-scale.js';
 import { ordersSection } from './sections/orders.js';
 import { quotesSection } from './sections/quotes.js';
 import { searchSection } from './sections/search.js';
 
-const SECTIONS: Section[] = [datasetSection, feedSection, searchSection, browserSection, quotesSection, bundleSection, ordersSection];
+const SECTIONS: Section[] = [datasetSection, feedSection, feedScaleSection, searchSection, browserSection, quotesSection, bundleSection, ordersSection];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean } {
   let only: Set<string> | null = null;
