@@ -39,7 +39,7 @@ test('a bad value names the field, keeps what was typed, and the preview keeps t
 
 test('save, then load the saved config by id in the widget', async ({ page }) => {
   await page.getByRole('radio', { name: 'List only' }).check();
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Widget language' }).selectOption('en');
   await page.getByRole('button', { name: /Save configuration/ }).click();
   const saved = page.getByText(/Config id: cfg_/);
   await expect(saved).toBeVisible();

@@ -3,9 +3,10 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CARRIER_TIMEOUT_MAX_MS, CARRIER_TIMEOUT_MIN_MS, type WidgetConfig } from '../../widget/src/model/config.js';
 import { loadConfig, saveConfig, searchCities, type CitySuggestion } from './api.js';
+import type { Lang } from '../../widget/src/model/config.js';
 import {
-  FIELD_LABELS,
   configToForm,
+  emptyValues,
   fieldForPath,
   formToConfig,
   validPart,
@@ -13,27 +14,18 @@ import {
   type FieldKey,
   type FormValues,
 } from './config-form.js';
-import {
-  CARRIER_OPTIONS,
-  COUNTRY_OPTIONS,
-  CURRENCY_OPTIONS,
-  FEED_OPTIONS,
-  LANG_OPTIONS,
-  LAYOUT_OPTIONS,
-  MODE_OPTIONS,
-  SORT_OPTIONS,
-  TYPE_OPTIONS,
-  WIDGET_DEFAULTS,
-} from './defaults.js';
+import { CURRENCY_OPTIONS, WIDGET_DEFAULTS, localOptions } from './defaults.js';
 import { restoreDraft, saveDraft, type Draft, type DraftStorage } from './draft-store.js';
 import './embed-panel.js';
 import type { EmbedPanel } from './embed-panel.js';
 import { checkboxField, checkboxGroup, fieldId, radioGroup, selectField, textField, type FieldContext } from './fields.js';
+import { resolveUiLang, strings, UI_LANG_KEY, UI_LANG_NAMES, UI_LANGS, type UiStrings } from './i18n/index.js';
 import type { ScriptInfo } from './integrity.js';
 import { copyText } from './copy.js';
 import './orders-panel.js';
 import { ownerKeyFor, rememberOwnerKey } from './owner-keys.js';
-import { Preview, type PreviewEvent } from './preview.js';
+import './preview-panel.js';
+import { readShareHash, shareHash } from './share-link.js';
 
 const PREVIEW_DEBOUNCE_MS = 300;
 
@@ -48,16 +40,35 @@ function draftStorage(): DraftStorage {
 const SEARCH_DEBOUNCE_MS = 250;
 const API_ROOT = '/api/v1';
 
+/** Words that depend on the interface language are kept as functions of it, so a switch re-words them. */
+type Words = (t: UiStrings) => string;
+
+/** A note above the form, with an optional way back (undo a reset, return to the draft a link replaced). */
+interface Note {
+  text: Words;
+  undo?: { label: Words; values: FormValues };
+}
+
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; id: string }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; message: Words }
   /** A PUT refused for want of the config's owner key. */
   | { kind: 'forbidden'; id: string };
 
 type View = 'settings' | 'orders';
 const viewFromHash = (): View => (location.hash === '#orders' ? 'orders' : 'settings');
+
+function initialUiLang(): Lang {
+  let stored: string | null = null;
+  try {
+    stored = window.localStorage.getItem(UI_LANG_KEY);
+  } catch {
+    /* storage blocked: follow the browser */
+  }
+  return resolveUiLang(stored, navigator.languages ?? [navigator.language]);
+}
 
 @customElement('bpc-app')
 export class ConstructorApp extends LitElement {
@@ -77,23 +88,23 @@ export class ConstructorApp extends LitElement {
   @state() private savedId: string | undefined;
   @state() private savedJson = '';
   @state() private saveState: SaveState = { kind: 'idle' };
-  @state() private restoreNote = '';
-  @state() private events: PreviewEvent[] = [];
+  @state() private note: Note | undefined;
+  /** The config the preview shows: the last valid one, after a short pause in typing. */
+  @state() private previewConfig: WidgetConfig | undefined;
   @state() private cityQuery = '';
   @state() private cities: CitySuggestion[] = [];
-  @state() private cityStatus = '';
+  @state() private cityStatus: Words | undefined;
+  @state() private uiLang: Lang = initialUiLang();
+  @state() private shareStatus: Words | undefined;
   @state() private view: View = viewFromHash();
   /** The owner key of a config created by the last save: shown once, until dismissed or the page closes. */
   @state() private newOwnerKey: { id: string; key: string; kept: boolean } | undefined;
-  @state() private keyCopyStatus = '';
+  @state() private keyCopyStatus: Words | undefined;
   /** Config id to pre-fill the Orders tab's sign-in form with. */
   @state() private signInId = '';
 
   @query('bpc-embed') private embed!: EmbedPanel;
 
-  private readonly preview = new Preview((e) => {
-    this.events = [e, ...this.events].slice(0, 5);
-  });
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private searchAbort: AbortController | undefined;
@@ -105,11 +116,10 @@ export class ConstructorApp extends LitElement {
     this.savedId = restored.draft.savedId;
     this.savedJson = restored.draft.savedJson ?? '';
     if (restored.dropped.length) {
-      this.restoreNote = `Your draft was restored, but some of it was unreadable and was reset: ${restored.dropped
-        .map((k) => FIELD_LABELS[k as FieldKey] ?? k)
-        .join(', ')}.`;
+      const dropped = restored.dropped;
+      this.note = { text: (t) => t.draft.restoredPartly(dropped.map((k) => t.fields[k as FieldKey] ?? k).join(', ')) };
     } else if (restored.found) {
-      this.restoreNote = 'Your draft was restored from this browser.';
+      this.note = { text: (t) => t.draft.restored };
     }
     // Whatever came back from the draft was typed before: show its problems straight away.
     for (const [k, v] of Object.entries(this.values) as [FieldKey, unknown][]) {
@@ -117,6 +127,28 @@ export class ConstructorApp extends LitElement {
     }
     this.validate();
     this.lastValid = validPart(this.values);
+    this.previewConfig = this.lastValid;
+  }
+
+  private get t(): UiStrings {
+    return strings(this.uiLang);
+  }
+
+  private setUiLang(lang: Lang): void {
+    this.uiLang = lang;
+    try {
+      window.localStorage.setItem(UI_LANG_KEY, lang);
+    } catch {
+      /* the switch still works for this visit */
+    }
+    this.validate();
+  }
+
+  protected override willUpdate(): void {
+    // The page's language follows the interface (screen readers, hyphenation, the preview's
+    // "automatic" widget language); the widget's own language stays the config's lang field.
+    document.documentElement.lang = this.uiLang;
+    document.title = this.t.title;
   }
 
   override createRenderRoot(): HTMLElement {
@@ -126,7 +158,7 @@ export class ConstructorApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
-    void this.loadFromUrl();
+    if (!this.openShareLink()) void this.loadFromUrl();
   }
 
   override disconnectedCallback(): void {
@@ -135,6 +167,7 @@ export class ConstructorApp extends LitElement {
   }
 
   private readonly onHash = (): void => {
+    if (this.openShareLink()) return;
     const view = viewFromHash();
     if (view === this.view) return;
     this.view = view;
@@ -142,10 +175,34 @@ export class ConstructorApp extends LitElement {
     void this.updateComplete.then(() => this.querySelector<HTMLElement>(view === 'orders' ? '#orders-title' : '#settings-title')?.focus());
   };
 
-  override firstUpdated(): void {
-    const host = this.querySelector<HTMLElement>('#preview-host');
-    if (host) void this.preview.mount(host);
-    if (this.lastValid) this.preview.apply(this.lastValid);
+  /**
+   * `#config=…` replaces the form with the shared settings (invalid fields named and left at
+   * their defaults); the draft it replaced stays one click away. The hash is then dropped so a
+   * reload keeps later edits.
+   */
+  private openShareLink(): boolean {
+    const r = readShareHash(location.hash);
+    if (!r) return false;
+    history.replaceState(null, '', `${location.pathname}${location.search}#settings`);
+    this.view = 'settings';
+    if (!r.ok) {
+      const reason = r.reason;
+      this.note = { text: (t) => t.share.unreadable(reason) };
+      return true;
+    }
+    const previous = this.values;
+    const dropped = r.shared.dropped;
+    this.values = configToForm(r.shared.config);
+    this.touched = new Set();
+    this.serverErrors = {};
+    this.note = {
+      text: dropped.length
+        ? (t) => t.share.openedPartly(dropped.map((d) => { const k = fieldForPath(d.field); return k ? t.fields[k] : d.field; }).join(', '))
+        : (t) => t.share.opened,
+      undo: { label: (t) => t.share.backToDraft, values: previous },
+    };
+    this.afterChange();
+    return true;
   }
 
   /** `?config=<id>` opens a saved config from the sandbox. */
@@ -154,18 +211,19 @@ export class ConstructorApp extends LitElement {
     if (!id) return;
     const r = await loadConfig(fetch, API_ROOT, id);
     if (!r.ok) {
-      this.restoreNote = `Could not open config "${id}": ${r.message}. Your draft is unchanged.`;
+      const why = r.message;
+      this.note = { text: (t) => t.draft.cannotOpen(id, why) };
       return;
     }
     this.values = configToForm(r.config);
     this.savedId = r.config.id;
     this.savedJson = JSON.stringify(formToConfig(this.values).config ?? {});
-    this.restoreNote = `Opened saved config ${id}.`;
+    this.note = { text: (t) => t.draft.opened(id) };
     this.afterChange();
   }
 
   private validate(): void {
-    const r = formToConfig(this.values);
+    const r = formToConfig(this.values, this.t);
     this.errors = r.errors;
     this.otherErrors = r.other;
     if (r.config) this.lastValid = r.config;
@@ -186,7 +244,7 @@ export class ConstructorApp extends LitElement {
     this.validate();
     clearTimeout(this.previewTimer);
     this.previewTimer = setTimeout(() => {
-      if (this.lastValid) this.preview.apply(this.lastValid);
+      this.previewConfig = this.lastValid;
     }, PREVIEW_DEBOUNCE_MS);
   }
 
@@ -217,11 +275,11 @@ export class ConstructorApp extends LitElement {
 
   private async save(e: Event): Promise<void> {
     e.preventDefault();
-    const r = formToConfig(this.values);
+    const r = formToConfig(this.values, this.t);
     if (!r.config) {
       this.showAll = true;
       const n = Object.keys(r.errors).length + r.other.length;
-      this.saveState = { kind: 'failed', message: `Not saved: ${n} field${n === 1 ? ' needs' : 's need'} attention (marked in the form).` };
+      this.saveState = { kind: 'failed', message: (t) => t.save.needAttention(n) };
       this.focusFirstError();
       return;
     }
@@ -237,15 +295,16 @@ export class ConstructorApp extends LitElement {
       const key = result.field ? fieldForPath(result.field) : undefined;
       // Servers often prefix the path ("theme.font: ..."): the label already names the field.
       const bare = result.field ? result.message.replace(`${result.field}: `, '') : result.message;
-      if (key) this.serverErrors = { ...this.serverErrors, [key]: `${FIELD_LABELS[key]}: ${bare}` };
-      this.saveState = { kind: 'failed', message: `Not saved: ${result.message}. Your settings are still here.` };
+      if (key) this.serverErrors = { ...this.serverErrors, [key]: `${this.t.fields[key]}: ${bare}` };
+      const why = result.message;
+      this.saveState = { kind: 'failed', message: (t) => t.save.failed(why) };
       if (key) this.focusFirstError();
       return;
     }
     const savedId = result.config.id ?? '';
     if (result.ownerKey) {
       this.newOwnerKey = { id: savedId, key: result.ownerKey, kept: rememberOwnerKey(draftStorage(), savedId, result.ownerKey) };
-      this.keyCopyStatus = '';
+      this.keyCopyStatus = undefined;
     }
     this.savedId = savedId;
     this.savedJson = JSON.stringify(r.config);
@@ -259,25 +318,24 @@ export class ConstructorApp extends LitElement {
     const target = this.querySelector<HTMLElement>('#owner-key-value');
     if (!this.newOwnerKey || !target) return;
     const how = await copyText(this.newOwnerKey.key, target);
-    this.keyCopyStatus = how === 'copied' ? 'Copied the owner key to the clipboard.' : 'Selected the owner key: press Ctrl+C (⌘C) to copy.';
+    this.keyCopyStatus = how === 'copied' ? (t) => t.ownerKey.copied : (t) => t.ownerKey.selected;
   }
 
   private renderOwnerKey(): TemplateResult | typeof nothing {
     const k = this.newOwnerKey;
     if (!k) return nothing;
+    const t = this.t.ownerKey;
     return html`<section class="owner-key" aria-labelledby="owner-key-title">
-      <h3 id="owner-key-title" tabindex="-1">Your owner key for ${k.id}: shown only this once</h3>
+      <h3 id="owner-key-title" tabindex="-1">${t.title(k.id)}</h3>
       <p>
-        Keep it: it is the only way to edit this widget and see its orders from another browser.
-        ${k.kept
-          ? 'This browser keeps a copy, so here you need not type it.'
-          : html`<strong>This browser could not keep a copy</strong> (storage is blocked): copy it now.`}
+        ${t.keep}
+        ${k.kept ? t.kept : html`<strong>${t.notKept}</strong> ${t.notKeptTail}`}
       </p>
       <div class="key-row">
         <code id="owner-key-value" tabindex="-1">${k.key}</code>
-        <button type="button" class="secondary" @click=${() => void this.copyOwnerKey()}>Copy owner key</button>
+        <button type="button" class="secondary" @click=${() => void this.copyOwnerKey()}>${t.copy}</button>
       </div>
-      <p class="copy-status" role="status">${this.keyCopyStatus}</p>
+      <p class="copy-status" role="status">${this.keyCopyStatus?.(this.t) ?? ''}</p>
       <button
         type="button"
         class="link"
@@ -286,7 +344,7 @@ export class ConstructorApp extends LitElement {
           void this.updateComplete.then(() => this.querySelector<HTMLElement>('#settings button[type="submit"]')?.focus());
         }}
       >
-        I have kept it: hide the key
+        ${t.hide}
       </button>
     </section>`;
   }
@@ -297,7 +355,7 @@ export class ConstructorApp extends LitElement {
     this.searchAbort?.abort();
     if (q.trim().length < 2) {
       this.cities = [];
-      this.cityStatus = '';
+      this.cityStatus = undefined;
       return;
     }
     this.searchTimer = setTimeout(() => void this.runSearch(q.trim()), SEARCH_DEBOUNCE_MS);
@@ -310,11 +368,13 @@ export class ConstructorApp extends LitElement {
       const found = await searchCities(fetch, API_ROOT, q, abort.signal);
       if (abort.signal.aborted) return;
       this.cities = found;
-      this.cityStatus = found.length ? `${found.length} ${found.length === 1 ? 'city' : 'cities'} found.` : `No city matches "${q}".`;
+      const n = found.length;
+      this.cityStatus = n ? (t) => t.city.found(n) : (t) => t.city.none(q);
     } catch (err) {
       if (abort.signal.aborted) return;
       this.cities = [];
-      this.cityStatus = `City search is unavailable (${err instanceof Error ? err.message : String(err)}): enter latitude and longitude instead.`;
+      const why = err instanceof Error ? err.message : String(err);
+      this.cityStatus = (t) => t.city.unavailable(why);
     }
   }
 
@@ -328,13 +388,13 @@ export class ConstructorApp extends LitElement {
     this.touched = new Set(this.touched).add('centerLat').add('centerLng');
     this.cities = [];
     this.cityQuery = '';
-    this.cityStatus = `Map centre set to ${c.label}.`;
+    this.cityStatus = (t) => t.city.chosen(c.label);
     this.afterChange();
     void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#${fieldId('centerLat')}`)?.focus());
   }
 
   private ctx(): FieldContext {
-    return { values: this.values, errors: this.visibleErrors(), set: (k, v) => this.set(k, v) };
+    return { values: this.values, errors: this.visibleErrors(), labels: this.t.fields, set: (k, v) => this.set(k, v) };
   }
 
   private card(id: string, title: string, body: TemplateResult, intro?: string): TemplateResult {
@@ -347,39 +407,28 @@ export class ConstructorApp extends LitElement {
 
   private renderForm(): TemplateResult {
     const c = this.ctx();
+    const t = this.t;
+    const h = t.hints;
+    const opts = localOptions(t);
     const color = /^#[0-9a-fA-F]{6}$/.test(this.values.themePrimary) ? this.values.themePrimary : '#2563eb';
     return html`<form id="settings" novalidate @submit=${this.save} aria-labelledby="settings-title">
-      ${this.card(
-        'general',
-        'General',
-        html`${textField('name', c, {
-          placeholder: WIDGET_DEFAULTS.name,
-          hint: `The name the chosen point is submitted under in your checkout form. Empty: "${WIDGET_DEFAULTS.name}".`,
-        })}
-        ${selectField('lang', c, LANG_OPTIONS)}`,
-      )}
+      ${this.card('general', t.cards.general, html`${textField('name', c, { placeholder: WIDGET_DEFAULTS.name, hint: h.name(WIDGET_DEFAULTS.name) })}
+        ${selectField('lang', c, opts.lang, { hint: h.lang })}`)}
       ${this.card(
         'points',
-        'Carriers and points',
-        html`${checkboxGroup('carriers', c, CARRIER_OPTIONS)} ${checkboxGroup('types', c, TYPE_OPTIONS)}
-        ${checkboxField('hideUnfit', c, {
-          label: 'Hide points the parcel does not fit',
-          hint: 'Otherwise they are shown greyed out with the reason.',
-        })}`,
+        t.cards.points,
+        html`${checkboxGroup('carriers', c, opts.carriers)} ${checkboxGroup('types', c, opts.types)}
+        ${checkboxField('hideUnfit', c, { label: h.hideUnfitLabel, hint: h.hideUnfit })}`,
       )}
-      ${this.card(
-        'display',
-        'Display',
-        html`${radioGroup('layout', c, LAYOUT_OPTIONS)} ${radioGroup('mode', c, MODE_OPTIONS)}`,
-      )}
-      ${this.card('map', 'Map', this.renderMapSection(c))}
+      ${this.card('display', t.cards.display, html`${radioGroup('layout', c, opts.layout)} ${radioGroup('mode', c, opts.mode)}`)}
+      ${this.card('map', t.cards.map, this.renderMapSection(c))}
       ${this.card(
         'theme',
-        'Theme',
+        t.cards.theme,
         html`<div class="row">
             <div class="field colour">
-              ${textField('themePrimary', c, { placeholder: '#2563eb', hint: 'Hex colour, e.g. #0a7c4a. Empty: the widget default.' })}
-              <label class="visually-hidden" for="f-themePrimaryPicker">Primary colour picker</label>
+              ${textField('themePrimary', c, { placeholder: '#2563eb', hint: h.themePrimary })}
+              <label class="visually-hidden" for="f-themePrimaryPicker">${h.colourPicker}</label>
               <input
                 id="f-themePrimaryPicker"
                 type="color"
@@ -387,43 +436,43 @@ export class ConstructorApp extends LitElement {
                 @input=${(e: Event) => this.set('themePrimary', (e.target as HTMLInputElement).value)}
               />
             </div>
-            ${textField('themeRadius', c, { inputmode: 'numeric', unit: 'px', placeholder: '8', hint: '0 to 32.', className: 'narrow' })}
+            ${textField('themeRadius', c, { inputmode: 'numeric', unit: 'px', placeholder: '8', hint: h.themeRadius, className: 'narrow' })}
           </div>
-          ${textField('themeFont', c, { placeholder: 'system-ui, sans-serif', hint: 'A CSS font-family list. Empty: inherit the page font.' })}`,
+          ${textField('themeFont', c, { placeholder: 'system-ui, sans-serif', hint: h.themeFont })}`,
       )}
       ${this.card(
         'parcel',
-        'Parcel for quotes',
+        t.cards.parcel,
         html`<div class="row">
-            ${textField('parcelWeight', c, { label: 'Weight', inputmode: 'numeric', unit: 'g', className: 'narrow' })}
-            ${textField('parcelLength', c, { label: 'Length', inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
-            ${textField('parcelWidth', c, { label: 'Width', inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
-            ${textField('parcelHeight', c, { label: 'Height', inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
+            ${textField('parcelWeight', c, { inputmode: 'numeric', unit: 'g', className: 'narrow' })}
+            ${textField('parcelLength', c, { inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
+            ${textField('parcelWidth', c, { inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
+            ${textField('parcelHeight', c, { inputmode: 'decimal', unit: 'cm', className: 'narrow' })}
           </div>
           <div class="row">
             ${textField('declaredValue', c, { inputmode: 'decimal', placeholder: '0.00' })}
-            ${textField('codAmount', c, { label: 'Cash on delivery', inputmode: 'decimal', placeholder: '0.00', hint: 'Empty: prepaid.' })}
+            ${textField('codAmount', c, { inputmode: 'decimal', placeholder: '0.00', hint: h.cod })}
             ${selectField('currency', c, CURRENCY_OPTIONS.map((x) => ({ value: x, label: x })), { className: 'narrow' })}
           </div>`,
-        'A typical parcel lets the widget show prices and delivery times, and grey out points it does not fit. Leave empty to skip quotes.',
+        t.cards.parcelIntro,
       )}
       ${this.card(
         'origin',
-        'Ship from',
+        t.cards.origin,
         html`<div class="row">
-          ${selectField('originCountry', c, COUNTRY_OPTIONS)}
+          ${selectField('originCountry', c, opts.countries)}
           ${textField('originPostcode', c, { autocomplete: 'postal-code' })}
           ${textField('originCity', c)}
         </div>`,
-        'Where your parcels start: tariff requests need it.',
+        t.cards.originIntro,
       )}
       ${this.card(
         'sorting',
-        'Sorting',
-        html`${selectField('sort', c, SORT_OPTIONS)}
+        t.cards.sorting,
+        html`${selectField('sort', c, opts.sort)}
           <fieldset class="group">
-            <legend>Weights of "Best"</legend>
-            <p class="hint">0 to 10 each: higher means that criterion matters more. Empty: the widget's balance.</p>
+            <legend>${h.weightsLegend}</legend>
+            <p class="hint">${h.weights}</p>
             <div class="row">
               ${textField('weightDistance', c, { inputmode: 'decimal', className: 'narrow' })}
               ${textField('weightPrice', c, { inputmode: 'decimal', className: 'narrow' })}
@@ -433,31 +482,22 @@ export class ConstructorApp extends LitElement {
       )}
       ${this.card(
         'advanced',
-        'Advanced',
+        t.cards.advanced,
         html`${textField('carrierTimeoutMs', c, {
           inputmode: 'numeric',
           unit: 'ms',
           placeholder: String(WIDGET_DEFAULTS.carrierTimeoutMs),
-          hint: `How long a carrier may take before it is shown as unavailable: ${CARRIER_TIMEOUT_MIN_MS} to ${CARRIER_TIMEOUT_MAX_MS}.`,
+          hint: h.carrierTimeout(CARRIER_TIMEOUT_MIN_MS, CARRIER_TIMEOUT_MAX_MS),
           className: 'narrow',
         })}
-        ${selectField('feed', c, FEED_OPTIONS, {
-          hint: 'Our open tile feed, or every Nova Poshta warehouse loaded with your key and clustered in the browser.',
-        })}
-        ${textField('npApiKey', c, {
-          hint: 'For the Nova Poshta source. Buyers can see it: use a key limited to reading warehouses, or a proxy.',
-        })}
-        ${textField('apiBase', c, {
-          type: 'url',
-          inputmode: 'url',
-          placeholder: 'https://api.example.com',
-          hint: 'Server root of the points API (without /api/v1). Empty: the server this constructor runs on.',
-        })}`,
+        ${selectField('feed', c, opts.feed, { hint: h.feed })}
+        ${textField('npApiKey', c, { hint: h.npApiKey })}
+        ${textField('apiBase', c, { type: 'url', inputmode: 'url', placeholder: 'https://api.example.com', hint: h.apiBase })}`,
       )}
       ${this.renderOwnerKey()}
       <div class="save-bar">
         <button type="submit" class="primary" ?disabled=${this.saveState.kind === 'saving'}>
-          ${this.saveState.kind === 'saving' ? 'Saving…' : this.savedId ? 'Save changes' : 'Save configuration'}
+          ${this.saveState.kind === 'saving' ? t.save.saving : this.savedId ? t.save.saveChanges : t.save.saveNew}
         </button>
         <p role="status" class="save-status ${this.saveState.kind}">${this.saveMessage()}</p>
       </div>
@@ -466,45 +506,46 @@ export class ConstructorApp extends LitElement {
 
   private saveMessage(): TemplateResult | string {
     const s = this.saveState;
-    if (s.kind === 'saved') return html`Saved. Config id: <code class="config-id">${s.id}</code>`;
-    if (s.kind === 'failed') return s.message;
+    const t = this.t.save;
+    if (s.kind === 'saved') return html`${t.saved} <code class="config-id">${s.id}</code>`;
+    if (s.kind === 'failed') return s.message(this.t);
     if (s.kind === 'forbidden') {
-      return html`Not saved: widget <code class="config-id">${s.id}</code> can only be changed with its owner key, and this
-        browser does not have it.
-        <a href="#orders" @click=${() => (this.signInId = s.id)}>Sign in with its owner key</a>
-        or
-        <button type="button" class="link" @click=${() => void this.save(new CustomEvent('bpc-save-as-new', { cancelable: true }))}>save these settings as a new widget</button>.
-        Your settings are still here.`;
+      return html`${t.forbidden} (<code class="config-id">${s.id}</code>)
+        <a href="#orders" @click=${() => (this.signInId = s.id)}>${t.signIn}</a>
+        ${t.or}
+        <button type="button" class="link" @click=${() => void this.save(new CustomEvent('bpc-save-as-new', { cancelable: true }))}>${t.saveAsNew}</button>.
+        ${t.stillHere}`;
     }
-    if (s.kind === 'saving') return 'Saving…';
-    if (this.savedId) return html`Last saved as <code class="config-id">${this.savedId}</code>.`;
-    return 'Drafts are kept in this browser as you type.';
+    if (s.kind === 'saving') return t.saving;
+    if (this.savedId) return html`${t.lastSaved} <code class="config-id">${this.savedId}</code>.`;
+    return t.draftsKept;
   }
 
   private renderMapSection(c: FieldContext): TemplateResult {
+    const t = this.t;
     return html`<div class="field city-search">
-        <label for="f-citySearch">Find a city for the map centre</label>
+        <label for="f-citySearch">${t.city.label}</label>
         <input
           id="f-citySearch"
           type="search"
           autocomplete="off"
           aria-describedby="h-citySearch"
           aria-controls=${this.cities.length ? 'city-results' : nothing}
-          placeholder="e.g. Kyiv"
+          placeholder=${t.city.placeholder}
           .value=${this.cityQuery}
           @input=${(e: Event) => this.onCityInput((e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Escape') this.onCityInput('');
           }}
         />
-        <p class="hint" id="h-citySearch" role="status">${this.cityStatus || 'Type at least 2 letters, or enter coordinates below.'}</p>
+        <p class="hint" id="h-citySearch" role="status">${this.cityStatus?.(t) ?? t.city.hint}</p>
         ${this.cities.length
-          ? html`<ul id="city-results" class="city-results" aria-label="Matching cities">
+          ? html`<ul id="city-results" class="city-results" aria-label=${t.city.results}>
               ${this.cities.map(
                 (city) => html`<li>
                   <button type="button" class="link" @click=${() => this.chooseCity(city)}>
                     <span class="city-name">${city.label}</span>
-                    <span class="city-meta">${[city.region, city.country].filter(Boolean).join(', ')} · ${city.count} points</span>
+                    <span class="city-meta">${[city.region, city.country].filter(Boolean).join(', ')} · ${t.city.points(city.count)}</span>
                   </button>
                 </li>`,
               )}
@@ -512,23 +553,19 @@ export class ConstructorApp extends LitElement {
           : nothing}
       </div>
       <div class="row">
-        ${textField('centerLat', c, { label: 'Centre latitude', inputmode: 'decimal', placeholder: String(WIDGET_DEFAULTS.center.lat), className: 'narrow' })}
-        ${textField('centerLng', c, { label: 'Centre longitude', inputmode: 'decimal', placeholder: String(WIDGET_DEFAULTS.center.lng), className: 'narrow' })}
-        ${textField('zoom', c, { inputmode: 'numeric', placeholder: String(WIDGET_DEFAULTS.zoom), hint: '2 (world) to 19 (street).', className: 'narrow' })}
+        ${textField('centerLat', c, { inputmode: 'decimal', placeholder: String(WIDGET_DEFAULTS.center.lat), className: 'narrow' })}
+        ${textField('centerLng', c, { inputmode: 'decimal', placeholder: String(WIDGET_DEFAULTS.center.lng), className: 'narrow' })}
+        ${textField('zoom', c, { inputmode: 'numeric', placeholder: String(WIDGET_DEFAULTS.zoom), hint: t.hints.zoom, className: 'narrow' })}
       </div>
-      ${textField('tileUrl', c, {
-        type: 'url',
-        inputmode: 'url',
-        placeholder: WIDGET_DEFAULTS.tileUrl,
-        hint: 'Raster tiles with {z}, {x} and {y}, or "none" for the built-in basemap. Empty: OpenStreetMap.',
-      })}`;
+      ${textField('tileUrl', c, { type: 'url', inputmode: 'url', placeholder: WIDGET_DEFAULTS.tileUrl, hint: t.hints.tileUrl })}`;
   }
 
   private renderPreviewStatus(): TemplateResult {
     const n = Object.keys(this.errors).length + this.otherErrors.length;
-    if (n === 0) return html`<p class="preview-status ok">Showing your current settings.</p>`;
+    const p = this.t.preview;
+    if (n === 0) return html`<p class="preview-status ok">${p.ok}</p>`;
     return html`<p class="preview-status warn">
-      Showing the last valid settings: ${n} field${n === 1 ? ' needs' : 's need'} attention.
+      ${p.warn(n)}
       <button
         type="button"
         class="link"
@@ -537,27 +574,123 @@ export class ConstructorApp extends LitElement {
           this.focusFirstError();
         }}
       >
-        Show ${n === 1 ? 'it' : 'them'}
+        ${p.show(n)}
       </button>
     </p>`;
   }
 
+  /** The link to the current (last valid) settings. */
+  private shareUrl(): string {
+    return `${location.origin}${location.pathname}${shareHash(this.lastValid ?? {})}`;
+  }
+
+  private async copyShareLink(): Promise<void> {
+    const input = this.querySelector<HTMLInputElement>('#share-link');
+    if (!input) return;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard API');
+      await navigator.clipboard.writeText(input.value);
+      this.shareStatus = (t) => t.share.copied;
+    } catch {
+      input.focus();
+      input.select();
+      this.shareStatus = (t) => t.share.selected;
+    }
+  }
+
+  private askReset(): void {
+    this.querySelector<HTMLDialogElement>('#reset-dialog')?.showModal();
+  }
+
+  /** Back to the widget's defaults; the saved config on the server is untouched, the old form one click away. */
+  private reset(): void {
+    const previous = this.values;
+    this.values = emptyValues();
+    this.touched = new Set();
+    this.showAll = false;
+    this.serverErrors = {};
+    this.saveState = { kind: 'idle' };
+    this.note = { text: (t) => t.share.resetDone, undo: { label: (t) => t.share.undo, values: previous } };
+    this.afterChange();
+  }
+
+  private undo(values: FormValues): void {
+    this.values = values;
+    this.note = { text: (t) => t.share.undone };
+    for (const [k, v] of Object.entries(values) as [FieldKey, unknown][]) {
+      if (typeof v === 'string' && v.trim() !== '') this.touched.add(k);
+    }
+    this.afterChange();
+  }
+
+  private renderNote(): TemplateResult | typeof nothing {
+    const n = this.note;
+    if (!n) return nothing;
+    return html`<p class="note" role="status">
+      ${n.text(this.t)}
+      ${n.undo ? html`<button type="button" class="link" @click=${() => n.undo && this.undo(n.undo.values)}>${n.undo.label(this.t)}</button>` : nothing}
+    </p>`;
+  }
+
+  private renderShare(): TemplateResult {
+    const t = this.t.share;
+    return html`<section class="card share" aria-labelledby="share-title">
+      <h2 id="share-title">${t.title}</h2>
+      <p class="intro">${t.intro}</p>
+      <div class="field">
+        <label for="share-link">${t.linkLabel}</label>
+        <div class="control">
+          <input id="share-link" type="url" readonly .value=${this.shareUrl()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+          <button type="button" class="secondary" @click=${() => void this.copyShareLink()}>${t.copyLink}</button>
+        </div>
+        <p class="copy-status" role="status">${this.shareStatus?.(this.t) ?? ''}</p>
+      </div>
+      <button type="button" class="secondary danger" @click=${this.askReset}>${t.reset}</button>
+      <dialog id="reset-dialog" aria-labelledby="reset-title" aria-describedby="reset-desc" @close=${(e: Event) => {
+        if ((e.target as HTMLDialogElement).returnValue === 'reset') this.reset();
+      }}>
+        <form method="dialog">
+          <h2 id="reset-title">${t.confirmTitle}</h2>
+          <div id="reset-desc">
+            <p>${t.confirmDraft}</p>
+            ${this.savedId ? html`<p>${t.confirmSaved(this.savedId)}</p>` : nothing}
+          </div>
+          <div class="dialog-actions">
+            <button type="submit" value="cancel" class="secondary" autofocus>${t.cancel}</button>
+            <button type="submit" value="reset" class="primary">${t.confirmReset}</button>
+          </div>
+        </form>
+      </dialog>
+    </section>`;
+  }
+
+  private renderLangSwitch(): TemplateResult {
+    return html`<div class="ui-lang">
+      <label for="ui-lang">${this.t.uiLanguage}</label>
+      <select id="ui-lang" @change=${(e: Event) => this.setUiLang((e.target as HTMLSelectElement).value as Lang)}>
+        ${UI_LANGS.map((l) => html`<option value=${l} lang=${l} ?selected=${l === this.uiLang}>${UI_LANG_NAMES[l]}</option>`)}
+      </select>
+    </div>`;
+  }
+
   override render(): TemplateResult {
+    const t = this.t;
     const savedIsCurrent = Boolean(this.savedId) && this.savedJson === JSON.stringify(this.lastValid ?? {});
     return html`
       <header class="topbar">
-        ${this.view === 'settings' ? html`<a class="skip" href="#preview-title">Skip to the preview</a>` : nothing}
-        <h1>Branch picker — constructor</h1>
-        <nav aria-label="Constructor sections">
+        ${this.view === 'settings' ? html`<a class="skip" href="#preview-title">${t.skipToPreview}</a>` : nothing}
+        <h1>${t.title}</h1>
+        <nav aria-label=${t.sections}>
           <ul>
-            <li><a href="#settings" aria-current=${this.view === 'settings' ? 'page' : nothing}>Widget settings</a></li>
-            <li><a href="#orders" aria-current=${this.view === 'orders' ? 'page' : nothing}>Orders</a></li>
+            <li><a href="#settings" aria-current=${this.view === 'settings' ? 'page' : nothing}>${t.navSettings}</a></li>
+            <li><a href="#orders" aria-current=${this.view === 'orders' ? 'page' : nothing}>${t.navOrders}</a></li>
           </ul>
         </nav>
+        ${this.renderLangSwitch()}
       </header>
       ${this.view === 'orders'
         ? html`<main class="orders-view" aria-labelledby="orders-title">
-            <h2 id="orders-title" class="page-title" tabindex="-1">Orders</h2>
+            <h2 id="orders-title" class="page-title" tabindex="-1">${t.ordersTitle}</h2>
             <bpc-orders
               .storage=${draftStorage()}
               .apiRoot=${API_ROOT}
@@ -568,8 +701,8 @@ export class ConstructorApp extends LitElement {
         : nothing}
       <main class="layout" ?hidden=${this.view !== 'settings'}>
         <section class="pane settings" aria-labelledby="settings-title">
-          <h2 id="settings-title">Settings</h2>
-          ${this.restoreNote ? html`<p class="note" role="status">${this.restoreNote}</p>` : nothing}
+          <h2 id="settings-title">${t.settings}</h2>
+          ${this.renderNote()}
           ${this.otherErrors.length
             ? html`<ul class="error">${this.otherErrors.map((m) => html`<li>${m}</li>`)}</ul>`
             : nothing}
@@ -577,29 +710,21 @@ export class ConstructorApp extends LitElement {
         </section>
         <div class="pane side">
           <section class="card preview-card" aria-labelledby="preview-title">
-            <h2 id="preview-title" tabindex="-1">Live preview</h2>
+            <h2 id="preview-title" tabindex="-1">${t.preview.title}</h2>
             ${this.renderPreviewStatus()}
-            ${this.widgetProblem ? html`<p class="note" role="alert">${this.widgetProblem}</p>` : nothing}
-            <div id="preview-host" class="preview-host ${this.lastValid?.mode === 'modal' ? 'modal' : ''}">
-              <p class="hint">${this.widgetProblem ? 'No preview.' : 'Loading the widget…'}</p>
-            </div>
-            <div class="events">
-              <h3 id="events-title">Widget events</h3>
-              <ul aria-labelledby="events-title" aria-live="polite">
-                ${this.events.length
-                  ? this.events.map((e) => html`<li><code>${e.text}</code></li>`)
-                  : html`<li class="hint">Pick a point in the preview to see bp-change.</li>`}
-              </ul>
-            </div>
+            ${this.widgetProblem ? html`<p class="note" role="alert">${t.preview.widgetFailed(this.widgetProblem)}</p>` : nothing}
+            <bpc-preview .config=${this.previewConfig} .t=${t} .widgetProblem=${this.widgetProblem}></bpc-preview>
           </section>
+          ${this.renderShare()}
           <section class="card" aria-labelledby="embed-title">
-            <h2 id="embed-title">Embed</h2>
+            <h2 id="embed-title">${t.embed.title}</h2>
             <bpc-embed
               .config=${this.lastValid}
               .script=${this.script}
               .savedId=${this.savedId}
               .savedIsCurrent=${savedIsCurrent}
               .defaultApiBase=${location.origin}
+              .t=${t}
             ></bpc-embed>
           </section>
         </div>

@@ -5,6 +5,7 @@ import { WidgetConfig } from '../../widget/src/model/config.js';
 import { fieldErrors } from '../../widget/src/model/validate.js';
 import type { z } from '../../widget/src/model/zod.js';
 import { CURRENCY_OPTIONS, WIDGET_DEFAULTS } from './defaults.js';
+import { en, type UiStrings } from './i18n/en.js';
 
 export interface FormValues {
   name: string;
@@ -87,42 +88,8 @@ export function emptyValues(): FormValues {
   return { ...EMPTY_VALUES, carriers: [...EMPTY_VALUES.carriers], types: [...EMPTY_VALUES.types] };
 }
 
-/** Human names of the fields; error messages start with them so each error names its field. */
-export const FIELD_LABELS: Record<FieldKey, string> = {
-  name: 'Form field name',
-  apiBase: 'API base URL',
-  carriers: 'Carriers',
-  types: 'Point types',
-  lang: 'Language',
-  layout: 'Layout',
-  mode: 'Mode',
-  centerLat: 'Centre latitude',
-  centerLng: 'Centre longitude',
-  zoom: 'Zoom',
-  tileUrl: 'Tile URL',
-  themePrimary: 'Primary colour',
-  themeRadius: 'Corner radius',
-  themeFont: 'Font',
-  parcelWeight: 'Weight',
-  parcelLength: 'Length',
-  parcelWidth: 'Width',
-  parcelHeight: 'Height',
-  declaredValue: 'Declared value',
-  codAmount: 'Cash on delivery',
-  currency: 'Currency',
-  originCountry: 'Origin country',
-  originPostcode: 'Origin postcode',
-  originCity: 'Origin city',
-  originCityRef: 'Origin city reference',
-  sort: 'Default sort',
-  weightDistance: 'Distance weight',
-  weightPrice: 'Price weight',
-  weightSpeed: 'Speed weight',
-  hideUnfit: 'Hide unfit points',
-  carrierTimeoutMs: 'Carrier timeout',
-  feed: 'Points source',
-  npApiKey: 'Nova Poshta API key',
-};
+/** Human names of the fields (English); error messages start with them so each error names its field. */
+export const FIELD_LABELS: Record<FieldKey, string> = en.fields;
 
 /** Schema paths (dot-joined, array indices dropped) -> the form field that edits them. */
 const PATH_TO_FIELD: Record<string, FieldKey> = {
@@ -182,29 +149,30 @@ export function fieldForPath(path: string): FieldKey | undefined {
   return undefined;
 }
 
-// zod/mini ships no English messages ("Invalid input"): this per-parse map words them.
-// Messages written into the schema itself (e.g. "expected a hex colour") take precedence.
-const errorMap = (issue: z.core.$ZodRawIssue): string => {
+// zod/mini ships no messages ("Invalid input"): this per-parse map words them in the
+// interface language. Messages written into the schema itself (e.g. "expected a hex colour")
+// take precedence and stay in English.
+const errorMapFor = (c: UiStrings['check']) => (issue: z.core.$ZodRawIssue): string => {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      return issue.expected === 'int' ? 'must be a whole number' : `must be a ${String(issue.expected)}`;
+      if (issue.input === undefined) return c.required;
+      return issue.expected === 'int' ? c.wholeNumber : c.mustBe(String(issue.expected));
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return `must be at most ${max} characters`;
-      return issue.inclusive ? `must be at most ${max}` : `must be less than ${max}`;
+      if (issue.origin === 'string') return c.atMostChars(max);
+      return issue.inclusive ? c.atMost(max) : c.lessThan(max);
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return `must be at least ${min} characters`;
-      return issue.inclusive ? `must be at least ${min}` : `must be greater than ${min}`;
+      if (issue.origin === 'string') return c.atLeastChars(min);
+      return issue.inclusive ? c.atLeast(min) : c.greaterThan(min);
     }
     case 'invalid_value':
-      return `must be one of: ${issue.values.map(String).join(', ')}`;
+      return c.oneOf(issue.values.map(String).join(', '));
     case 'invalid_format':
-      return 'has the wrong format';
+      return c.wrongFormat;
     default:
-      return 'is not valid';
+      return c.notValid;
   }
 };
 
@@ -222,12 +190,12 @@ function text(raw: string): string | undefined {
 }
 
 /** Money typed in major units ("1500.50") -> minor units (150050); more than 2 decimals is an error. */
-function toMinor(raw: string): { value: number | string | undefined; error?: string } {
+function toMinor(raw: string, c: UiStrings['check']): { value: number | string | undefined; error?: string } {
   const n = parseNumber(raw);
   if (typeof n !== 'number') return { value: n };
   const minor = n * 100;
   const rounded = Math.round(minor);
-  if (Math.abs(minor - rounded) > 1e-6) return { value: raw, error: 'must have at most 2 decimal places' };
+  if (Math.abs(minor - rounded) > 1e-6) return { value: raw, error: c.twoDecimals };
   return { value: rounded };
 }
 
@@ -255,10 +223,10 @@ export interface FormResult {
  * Build the candidate config from the form. Non-numbers are passed through as strings on
  * purpose: the schema then rejects them and the error lands on the right field.
  */
-export function buildCandidate(v: FormValues): { candidate: Record<string, unknown>; extraErrors: FieldErrors } {
+export function buildCandidate(v: FormValues, c: UiStrings['check'] = en.check): { candidate: Record<string, unknown>; extraErrors: FieldErrors } {
   const extraErrors: FieldErrors = {};
-  const declared = toMinor(v.declaredValue);
-  const cod = toMinor(v.codAmount);
+  const declared = toMinor(v.declaredValue, c);
+  const cod = toMinor(v.codAmount, c);
   if (declared.error) extraErrors.declaredValue = declared.error;
   if (cod.error) extraErrors.codAmount = cod.error;
   const currency = v.currency;
@@ -295,10 +263,10 @@ export function buildCandidate(v: FormValues): { candidate: Record<string, unkno
   // URL shapes, the {z}/{x}/{y} placeholders and the name's length are the widget's own field
   // schemas (model/config.ts), checked by WidgetConfig below; this is the form's extra advice.
   const apiBase = text(v.apiBase);
-  if (apiBase?.includes('/api/v1')) extraErrors.apiBase = 'is the server root: leave out /api/v1';
+  if (apiBase?.includes('/api/v1')) extraErrors.apiBase = c.serverRoot;
   const tileUrl = text(v.tileUrl);
-  if (v.carriers.length === 0) extraErrors.carriers = 'choose at least one carrier';
-  if (v.types.length === 0) extraErrors.types = 'choose at least one point type';
+  if (v.carriers.length === 0) extraErrors.carriers = c.chooseCarrier;
+  if (v.types.length === 0) extraErrors.types = c.chooseType;
 
   const candidate = dropUndefined({
     name: text(v.name),
@@ -325,19 +293,19 @@ export function buildCandidate(v: FormValues): { candidate: Record<string, unkno
   return { candidate, extraErrors };
 }
 
-/** Validate the form with the WidgetConfig schema; errors are keyed by form field. */
-export function formToConfig(v: FormValues): FormResult {
-  const { candidate, extraErrors } = buildCandidate(v);
+/** Validate the form with the WidgetConfig schema; errors are keyed by form field, in the interface language. */
+export function formToConfig(v: FormValues, t: UiStrings = en): FormResult {
+  const { candidate, extraErrors } = buildCandidate(v, t.check);
   const errors: FieldErrors = {};
   const other: string[] = [];
   for (const [key, message] of Object.entries(extraErrors) as [FieldKey, string][]) {
-    errors[key] = `${FIELD_LABELS[key]}: ${message}`;
+    errors[key] = `${t.fields[key]}: ${message}`;
   }
-  const parsed = WidgetConfig.safeParse(candidate, { error: errorMap });
+  const parsed = WidgetConfig.safeParse(candidate, { error: errorMapFor(t.check) });
   if (!parsed.success) {
     for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
       const key = fieldForPath(path);
-      if (key) errors[key] ??= `${FIELD_LABELS[key]}: ${message}`;
+      if (key) errors[key] ??= `${t.fields[key]}: ${t.check.schema[message] ?? message}`;
       else other.push(`${path || 'config'}: ${message}`);
     }
   }

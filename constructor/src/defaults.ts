@@ -1,6 +1,7 @@
 import type { BranchType, SortOrder } from '../../widget/src/model/index.js';
 import { DEFAULTS } from '../../widget/src/element/settings.js';
 import { DEFAULT_CARRIER_TIMEOUT_MS } from '../../widget/src/core/carrier-timeout.js';
+import type { UiStrings } from './i18n/en.js';
 
 /**
  * What the widget does when a setting is absent (its own DEFAULTS, plus the config-only ones).
@@ -74,3 +75,28 @@ export const COUNTRY_OPTIONS = [
   { value: 'PL', label: 'Poland (PL)' },
   { value: 'DE', label: 'Germany (DE)' },
 ] as const;
+
+export interface LabelledOption {
+  value: string;
+  label: string;
+}
+
+/** The form's choices with labels in the interface language (values are the widget's). */
+export function localOptions(t: UiStrings) {
+  const o = t.options;
+  const pairs = <K extends string>(labels: Record<K, string>): LabelledOption[] =>
+    (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+  return {
+    lang: [{ value: '', label: o.langAuto }, ...LANG_OPTIONS.slice(1)] as LabelledOption[],
+    layout: pairs(o.layout),
+    mode: pairs(o.mode),
+    sort: pairs(o.sort),
+    feed: pairs(o.feed),
+    carriers: pairs(o.carriers),
+    types: pairs(o.types),
+    countries: [
+      { value: '', label: o.countryUnset },
+      ...(Object.entries(o.countries) as [string, string][]).map(([value, label]) => ({ value, label: `${label} (${value})` })),
+    ],
+  };
+}

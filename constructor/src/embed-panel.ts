@@ -1,13 +1,35 @@
-// The embed snippets with Copy buttons: a script-tag tab and an npm tab (APG tabs pattern).
+// The embed snippets with Copy buttons, one tab per way of embedding (APG tabs pattern): plain
+// HTML, ES module, React, Vue, the checkout form and the CSP header. All are built from the
+// current config; the CSP lists the sha256 of the inline scripts of the HTML and checkout tabs.
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { WidgetConfig } from '../../widget/src/model/config.js';
 import { copyText } from './copy.js';
+import { en, type UiStrings } from './i18n/en.js';
 import type { ScriptInfo } from './integrity.js';
-import { buildSnippets, type Snippets } from './snippet.js';
+import { buildCheckoutSnippet } from './snippet-checkout.js';
+import { buildCspSnippet, cspDirectives, inlineScriptHash, type CspDirective } from './snippet-csp.js';
+import { buildReactSnippet, buildVueSnippet } from './snippet-frameworks.js';
+import { buildSnippets, type SnippetOptions } from './snippet.js';
 
-type Tab = 'script' | 'npm';
+export const TABS = ['html', 'esm', 'react', 'vue', 'checkout', 'csp'] as const;
+export type Tab = (typeof TABS)[number];
 type Variant = 'inline' | 'saved';
+type BlockId = keyof UiStrings['embed']['blocks'];
+
+interface AllSnippets {
+  html: string;
+  install: string;
+  element: string;
+  module: string;
+  react: string;
+  vue: string;
+  vueConfig: string;
+  checkout: string;
+  csp: string;
+  cspDirectives: CspDirective[];
+  missingIntegrity: boolean;
+}
 
 @customElement('bpc-embed')
 export class EmbedPanel extends LitElement {
@@ -19,10 +41,13 @@ export class EmbedPanel extends LitElement {
   @property({ attribute: false }) savedIsCurrent = false;
   /** Server root the embed talks to when the config sets no apiBase (the sandbox's origin). */
   @property({ attribute: false }) defaultApiBase = '';
+  @property({ attribute: false }) t: UiStrings = en;
 
-  @state() private tab: Tab = 'script';
+  @state() private tab: Tab = 'html';
   @state() private variant: Variant = 'inline';
   @state() private copied = '';
+  /** sha256 sources of the inline scripts, keyed by the scripts they were computed for. */
+  @state() private hashes: { key: string; values: string[] } = { key: '', values: [] };
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -33,29 +58,70 @@ export class EmbedPanel extends LitElement {
     this.variant = 'saved';
   }
 
-  private snippets(): Snippets | undefined {
-    if (!this.config || !this.script) return undefined;
+  private options(): SnippetOptions {
     const useSaved = this.variant === 'saved' && this.savedId !== undefined;
-    return buildSnippets(this.config, this.script, {
-      defaultApiBase: this.defaultApiBase,
-      ...(useSaved ? { configId: this.savedId } : {}),
-    });
+    return { defaultApiBase: this.defaultApiBase, ...(useSaved ? { configId: this.savedId } : {}) };
   }
 
-  private async copy(id: string, text: string): Promise<void> {
+  private inlineScripts(): string[] {
+    if (!this.config || !this.script) return [];
+    const o = this.options();
+    return [buildSnippets(this.config, this.script, o).inlineScript, buildCheckoutSnippet(this.config, this.script, o).inlineScript];
+  }
+
+  protected override willUpdate(): void {
+    // Hashing is async (SubtleCrypto): the CSP tab shows the hashes once they are known.
+    const scripts = this.inlineScripts();
+    const key = scripts.join('\u0000');
+    if (key && key !== this.hashes.key) {
+      void Promise.all(scripts.map(inlineScriptHash)).then(
+        (values) => {
+          if (this.inlineScripts().join('\u0000') === key) this.hashes = { key, values };
+        },
+        () => {
+          this.hashes = { key, values: [] };
+        },
+      );
+    }
+  }
+
+  private snippets(): AllSnippets | undefined {
+    if (!this.config || !this.script) return undefined;
+    const o = this.options();
+    const base = buildSnippets(this.config, this.script, o);
+    const vue = buildVueSnippet(this.config, o);
+    const current = this.hashes.key === this.inlineScripts().join('\u0000') ? this.hashes.values : [];
+    const csp = { config: this.config, src: this.script, opts: o, inlineHashes: current };
+    return {
+      html: base.html,
+      install: base.npmInstall,
+      element: base.element,
+      module: base.npmModule,
+      react: buildReactSnippet(this.config, o),
+      vue: vue.component,
+      vueConfig: vue.viteConfig,
+      checkout: buildCheckoutSnippet(this.config, this.script, o).html,
+      csp: buildCspSnippet(csp),
+      cspDirectives: cspDirectives(csp),
+      missingIntegrity: base.missingIntegrity,
+    };
+  }
+
+  private async copy(id: BlockId, text: string): Promise<void> {
     const pre = this.querySelector<HTMLElement>(`#code-${id}`);
     if (!pre) return;
     const how = await copyText(text, pre);
-    const what = LABELS[id] ?? 'snippet';
-    this.copied = how === 'copied' ? `Copied the ${what} to the clipboard.` : `Selected the ${what}: press Ctrl+C (⌘C) to copy.`;
+    const what = this.t.embed.blocks[id];
+    this.copied = how === 'copied' ? this.t.embed.copied(what) : this.t.embed.selected(what);
   }
 
-  private block(id: string, title: string, text: string): TemplateResult {
+  private block(id: BlockId, text: string): TemplateResult {
+    const title = this.t.embed.blocks[id];
     return html`<div class="code-block">
       <div class="code-head">
         <h3 id="title-${id}">${title}</h3>
-        <button type="button" class="secondary" aria-label="Copy ${LABELS[id] ?? 'snippet'}" @click=${() => this.copy(id, text)}>
-          Copy
+        <button type="button" class="secondary" aria-label=${this.t.embed.copyWhat(title)} @click=${() => this.copy(id, text)}>
+          ${this.t.embed.copy}
         </button>
       </div>
       <pre id="code-${id}" tabindex="0" aria-labelledby="title-${id}"><code>${text}</code></pre>
@@ -63,13 +129,12 @@ export class EmbedPanel extends LitElement {
   }
 
   private onTabKey(e: KeyboardEvent): void {
-    const order: Tab[] = ['script', 'npm'];
-    const i = order.indexOf(this.tab);
+    const i = TABS.indexOf(this.tab);
     let next: Tab | undefined;
-    if (e.key === 'ArrowRight') next = order[(i + 1) % order.length];
-    else if (e.key === 'ArrowLeft') next = order[(i + order.length - 1) % order.length];
-    else if (e.key === 'Home') next = order[0];
-    else if (e.key === 'End') next = order[order.length - 1];
+    if (e.key === 'ArrowRight') next = TABS[(i + 1) % TABS.length];
+    else if (e.key === 'ArrowLeft') next = TABS[(i + TABS.length - 1) % TABS.length];
+    else if (e.key === 'Home') next = TABS[0];
+    else if (e.key === 'End') next = TABS[TABS.length - 1];
     if (!next) return;
     e.preventDefault();
     this.tab = next;
@@ -77,12 +142,13 @@ export class EmbedPanel extends LitElement {
   }
 
   private variantPicker(): TemplateResult {
+    const t = this.t.embed;
     return html`<fieldset class="group variant">
-      <legend>The snippet carries</legend>
+      <legend>${t.carries}</legend>
       <div class="choices">
         <label class="choice">
           <input type="radio" name="variant" .checked=${this.variant === 'inline'} @change=${() => (this.variant = 'inline')} />
-          <span>The settings, as attributes</span>
+          <span>${t.asAttributes}</span>
         </label>
         <label class="choice">
           <input
@@ -93,67 +159,67 @@ export class EmbedPanel extends LitElement {
             .checked=${this.variant === 'saved' && Boolean(this.savedId)}
             @change=${() => (this.variant = 'saved')}
           />
-          <span>The saved config id${this.savedId ? html` <code>${this.savedId}</code>` : nothing}</span>
+          <span>${t.savedId}${this.savedId ? html` <code>${this.savedId}</code>` : nothing}</span>
         </label>
       </div>
-      <p class="hint" id="variant-hint">
-        ${!this.savedId
-          ? 'Save the configuration to get a config-id snippet: the widget then loads its settings from the server.'
-          : this.savedIsCurrent
-            ? 'The saved config matches the form.'
-            : 'The form has changed since the last save: save again so the config id serves these settings.'}
-      </p>
+      <p class="hint" id="variant-hint">${!this.savedId ? t.saveFirst : this.savedIsCurrent ? t.savedMatches : t.savedStale}</p>
     </fieldset>`;
+  }
+
+  private panel(tab: Tab, body: TemplateResult): TemplateResult {
+    return html`<div role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${this.tab !== tab}>
+      <p class="hint panel-note">${this.t.embed.notes[tab]}</p>
+      ${body}
+    </div>`;
+  }
+
+  private cspReasons(directives: CspDirective[]): TemplateResult {
+    const reasons = this.t.embed.cspReasons;
+    const why = (d: CspDirective): string =>
+      d.name === 'img-src' && d.sources.length === 1 ? reasons['img-src-none'] : (reasons[d.name as keyof typeof reasons] ?? d.why);
+    return html`<h3 class="sub">${this.t.embed.cspWhy}</h3>
+      <dl class="csp-why">
+        ${directives.map((d) => html`<dt><code>${d.name}</code></dt><dd>${why(d)}</dd>`)}
+      </dl>`;
   }
 
   override render(): TemplateResult {
     const s = this.snippets();
+    const t = this.t.embed;
     return html`
-      <div role="tablist" aria-label="Embed method" class="tabs" @keydown=${this.onTabKey}>
-        ${(['script', 'npm'] as const).map(
-          (t) => html`<button
+      <div role="tablist" aria-label=${t.method} class="tabs" @keydown=${this.onTabKey}>
+        ${TABS.map(
+          (tab) => html`<button
             type="button"
             role="tab"
-            id="tab-${t}"
-            aria-controls="panel-${t}"
-            aria-selected=${this.tab === t ? 'true' : 'false'}
-            tabindex=${this.tab === t ? '0' : '-1'}
-            @click=${() => (this.tab = t)}
+            id="tab-${tab}"
+            aria-controls="panel-${tab}"
+            aria-selected=${this.tab === tab ? 'true' : 'false'}
+            tabindex=${this.tab === tab ? '0' : '-1'}
+            @click=${() => (this.tab = tab)}
           >
-            ${t === 'script' ? 'Script tag' : 'npm package'}
+            ${t.tabs[tab]}
           </button>`,
         )}
       </div>
       ${this.variantPicker()}
       ${!s
-        ? html`<p class="hint">Preparing the snippet…</p>`
+        ? html`<p class="hint">${t.preparing}</p>`
         : html`
-            <div role="tabpanel" id="panel-script" aria-labelledby="tab-script" ?hidden=${this.tab !== 'script'}>
-              ${s.missingIntegrity
-                ? html`<p class="note" role="note">
-                    No integrity hash: ${this.script?.problem ?? 'integrity.json is unavailable'}. The snippet works without
-                    it, but build the widget (<code>npm run build</code>) to get a Subresource Integrity hash.
-                  </p>`
-                : nothing}
-              ${this.block('html', 'HTML for your checkout page', s.html)}
-            </div>
-            <div role="tabpanel" id="panel-npm" aria-labelledby="tab-npm" ?hidden=${this.tab !== 'npm'}>
-              ${this.block('install', 'Install', s.npmInstall)}
-              ${this.block('element', 'Markup', s.element)}
-              ${this.block('module', 'Module code', s.npmModule)}
-            </div>
+            ${s.missingIntegrity
+              ? html`<p class="note" role="note">${t.noIntegrity(this.script?.problem ?? 'integrity.json is unavailable')}</p>`
+              : nothing}
+            ${this.panel('html', this.block('html', s.html))}
+            ${this.panel('esm', html`${this.block('install', s.install)} ${this.block('element', s.element)} ${this.block('module', s.module)}`)}
+            ${this.panel('react', this.block('react', s.react))}
+            ${this.panel('vue', html`${this.block('vue', s.vue)} ${this.block('vueConfig', s.vueConfig)}`)}
+            ${this.panel('checkout', this.block('checkout', s.checkout))}
+            ${this.panel('csp', html`${this.block('csp', s.csp)} ${this.cspReasons(s.cspDirectives)}`)}
           `}
       <p class="copy-status" role="status">${this.copied}</p>
     `;
   }
 }
-
-const LABELS: Record<string, string> = {
-  html: 'HTML snippet',
-  install: 'install command',
-  element: 'markup',
-  module: 'module code',
-};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,12 +1,14 @@
 // Accessible form controls for the settings form: every control has a <label>, groups are
 // fieldsets with legends, and hints/errors are tied to the control with aria-describedby.
 import { html, nothing, type TemplateResult } from 'lit';
-import { FIELD_LABELS, type FieldKey, type FormValues } from './config-form.js';
+import type { FieldKey, FormValues } from './config-form.js';
 
 export interface FieldContext {
   values: FormValues;
   /** Errors to show now (touched fields, or all after a save attempt). */
   errors: Partial<Record<FieldKey, string>>;
+  /** Field names in the interface language. */
+  labels: Record<FieldKey, string>;
   set<K extends FieldKey>(key: K, value: FormValues[K]): void;
 }
 
@@ -43,7 +45,7 @@ export function textField(key: FieldKey, ctx: FieldContext, o: TextOptions = {})
   const value = ctx.values[key];
   const invalid = Boolean(ctx.errors[key]);
   return html`<div class="field ${o.className ?? ''}">
-    <label for=${fieldId(key)}>${o.label ?? FIELD_LABELS[key]}</label>
+    <label for=${fieldId(key)}>${o.label ?? ctx.labels[key]}</label>
     <div class="control">
       <input
         id=${fieldId(key)}
@@ -76,7 +78,7 @@ export function selectField(
 ): TemplateResult {
   const value = ctx.values[key];
   return html`<div class="field ${o.className ?? ''}">
-    <label for=${fieldId(key)}>${o.label ?? FIELD_LABELS[key]}</label>
+    <label for=${fieldId(key)}>${o.label ?? ctx.labels[key]}</label>
     <select
       id=${fieldId(key)}
       name=${key}
@@ -101,7 +103,7 @@ export function checkboxGroup(key: 'carriers' | 'types', ctx: FieldContext, opti
     ctx.set(key, next);
   };
   return html`<fieldset class="group" id=${fieldId(key)} aria-describedby=${describedBy(key, ctx, o.hint)}>
-    <legend>${o.legend ?? FIELD_LABELS[key]}</legend>
+    <legend>${o.legend ?? ctx.labels[key]}</legend>
     <div class="choices">
       ${options.map(
         (opt) => html`<label class="choice">
@@ -124,7 +126,7 @@ export function checkboxGroup(key: 'carriers' | 'types', ctx: FieldContext, opti
 export function radioGroup(key: 'layout' | 'mode', ctx: FieldContext, options: readonly Option[], o: { legend?: string; hint?: string } = {}): TemplateResult {
   const value = ctx.values[key];
   return html`<fieldset class="group" id=${fieldId(key)} aria-describedby=${describedBy(key, ctx, o.hint)}>
-    <legend>${o.legend ?? FIELD_LABELS[key]}</legend>
+    <legend>${o.legend ?? ctx.labels[key]}</legend>
     <div class="choices">
       ${options.map(
         (opt) => html`<label class="choice">
@@ -154,7 +156,7 @@ export function checkboxField(key: 'hideUnfit', ctx: FieldContext, o: { label?: 
         .checked=${ctx.values[key]}
         @change=${(e: Event) => ctx.set(key, (e.target as HTMLInputElement).checked)}
       />
-      <span>${o.label ?? FIELD_LABELS[key]}</span>
+      <span>${o.label ?? ctx.labels[key]}</span>
     </label>
     ${hintAndError(key, ctx, o.hint)}
   </div>`;

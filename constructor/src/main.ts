@@ -8,7 +8,7 @@ const app = document.querySelector('bpc-app');
 // Loaded apart from the form: if the widget fails to load, the settings and snippets still work
 // and the preview says why.
 import('../../widget/src/define.js').catch((e: unknown) => {
-  if (app) app.widgetProblem = `The widget failed to load, so there is no preview: ${e instanceof Error ? e.message : String(e)}`;
+  if (app) app.widgetProblem = e instanceof Error ? e.message : String(e);
 });
 
 // Where the script-tag build is served; the demo server maps it, a deployment may move it.

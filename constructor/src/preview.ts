@@ -2,9 +2,19 @@
 // `config` property. Invalid form states never get here, so the last valid config stays.
 import type { WidgetConfig } from '../../widget/src/model/config.js';
 
+/** Every event the widget emits; bp-order comes with the order step. */
+export const PREVIEW_EVENTS = ['bp-ready', 'bp-select', 'bp-change', 'bp-error', 'bp-open', 'bp-close', 'bp-order'] as const;
+export type PreviewEventType = (typeof PREVIEW_EVENTS)[number];
+
 export interface PreviewEvent {
-  type: string;
-  text: string;
+  /** Increasing number, for keyed rendering. */
+  seq: number;
+  type: PreviewEventType;
+  at: Date;
+  /** The detail in one line (carrier data included: rendered as text only). */
+  summary: string;
+  /** bp-close: whether a point was chosen. */
+  committed?: boolean;
 }
 
 /** The part of the element the preview uses; the widget's own class is not imported here. */
@@ -12,16 +22,31 @@ interface PickerLike extends HTMLElement {
   config?: WidgetConfig;
 }
 
-const EVENTS = ['bp-ready', 'bp-select', 'bp-change', 'bp-error'] as const;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
-function describe(type: string, detail: unknown): string {
-  if (typeof detail !== 'object' || detail === null) return type;
-  const d = detail as { branch?: { name?: unknown; carrier?: unknown }; message?: unknown; code?: unknown };
-  if (d.branch && typeof d.branch.name === 'string') {
-    return `${type}: ${d.branch.name}${typeof d.branch.carrier === 'string' ? ` (${d.branch.carrier})` : ''}`;
+function money(quote: Record<string, unknown> | undefined): string | undefined {
+  const total = quote?.total;
+  const currency = str(quote?.currency);
+  return typeof total === 'number' && currency ? `${(total / 100).toFixed(2)} ${currency}` : undefined;
+}
+
+/** One line per event, from an untrusted detail: unknown shapes give an empty summary, never a throw. */
+export function summarize(type: PreviewEventType, detail: unknown): Omit<PreviewEvent, 'seq' | 'at' | 'type'> {
+  const d = rec(detail);
+  if (type === 'bp-close') return { summary: '', committed: d?.committed === true };
+  if (type === 'bp-select' || type === 'bp-change') {
+    const b = rec(d?.branch);
+    const parts = [str(b?.name), str(b?.carrier) && `(${str(b?.carrier)})`, str(b?.id) && `#${str(b?.id)}`].filter(Boolean);
+    const price = money(rec(d?.quote));
+    return { summary: [parts.join(' '), price].filter(Boolean).join(' · ') };
   }
-  if (typeof d.message === 'string') return `${type}: ${typeof d.code === 'string' ? `[${d.code}] ` : ''}${d.message}`;
-  return type;
+  if (type === 'bp-error') return { summary: [str(d?.code) && `[${str(d?.code)}]`, str(d?.field), str(d?.message)].filter(Boolean).join(' ') };
+  if (type === 'bp-order') {
+    return { summary: [str(d?.orderId), str(d?.status), str(d?.trackNumber), money(rec(d?.quote))].filter(Boolean).join(' · ') };
+  }
+  return { summary: '' };
 }
 
 /** The map's starting view: the widget reads it once, so a change needs a fresh element. */
@@ -33,6 +58,7 @@ export class Preview {
   private applied = '';
   private appliedView = '';
   private pending: WidgetConfig | undefined;
+  private seq = 0;
 
   constructor(private readonly onEvent: (e: PreviewEvent) => void) {}
 
@@ -46,8 +72,10 @@ export class Preview {
 
   private create(): PickerLike {
     const el = document.createElement('branch-picker') as PickerLike;
-    for (const type of EVENTS) {
-      el.addEventListener(type, (e) => this.onEvent({ type, text: describe(type, (e as CustomEvent<unknown>).detail) }));
+    for (const type of PREVIEW_EVENTS) {
+      el.addEventListener(type, (e) => {
+        this.onEvent({ seq: ++this.seq, type, at: new Date(), ...summarize(type, (e as CustomEvent<unknown>).detail) });
+      });
     }
     this.host?.replaceChildren(el);
     return el;
