@@ -7,6 +7,10 @@
 //   dist/widget/branch-picker.basemap.js  the built-in fallback basemap (packed coastlines), injected only when
 //                                        tiles fail or tile-url="none" (IIFE, no Leaflet/Lit/zod inside, SRI in the main file)
 //   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
+//   dist/widget/branch-picker.order.js  the buyer's order step (<bp-order-step>), injected only when the order step is
+//                                       on (IIFE; borrows the main file's Lit, zod, schemas and formatters)
+//   dist/widget-test/order-step-harness.js  TEST ONLY, not published: calls the order step's script-tag loader until
+//                                       the main file does (e2e/order-step.spec.ts)
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
 // The file names are declared once, in widget/src/ondemand-files.ts (the runtime loaders import them too).
 // Build-specific modules are swapped by the path an import resolves to (module-swaps.ts), never by how
@@ -24,7 +28,7 @@ import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
 import { moduleSwaps, type ModuleSwap } from './module-swaps.js';
 import { leafletSwaps } from './leaflet-swaps.js';
-import { BASEMAP_FILE, MAIN_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
+import { BASEMAP_FILE, MAIN_FILE, ORDER_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 // Always a production build: an inherited NODE_ENV (vitest sets "test", e.g. when scripts/start.test.ts
 // starts the server, which rebuilds the widget) makes Vite pick Lit's development build (+4 KB gzip).
@@ -48,6 +52,18 @@ const basemapLoader: ModuleSwap = { replace: join(src, 'map/basemap-loader.ts'),
 /** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
 const sharedZod: ModuleSwap = { replace: join(src, 'model/zod.ts'), with: join(src, 'quotes/shared-zod.dist.ts'), why: 'zod borrowed from the main file' };
 const sharedModel: ModuleSwap = { replace: join(src, 'model/index.ts'), with: join(src, 'quotes/shared-model.dist.ts'), why: 'schemas borrowed from the main file' };
+/** The order step: its loader injects ORDER_FILE (order-step/loader.dist.ts). Add it to buildIife's swaps, with
+ * __BP_ORDER_SRI__, once the main file imports order-step/loader.ts (a swap that matches nothing fails the build). */
+const orderLoader: ModuleSwap = { replace: join(src, 'order-step/loader.ts'), with: join(src, 'order-step/loader.dist.ts'), why: `order step from ${ORDER_FILE}` };
+/** Inside ORDER_FILE, Lit, zod, the schemas model/order.ts builds on and the formatters come from the main file. */
+const orderShared: ModuleSwap[] = [
+  { replace: 'lit', with: join(src, 'order-step/shared-lit.dist.ts'), why: 'Lit borrowed from the main file' },
+  { replace: join(src, 'model/zod.ts'), with: join(src, 'order-step/shared-zod.dist.ts'), why: 'zod borrowed from the main file' },
+  ...['branch', 'common', 'config', 'parcel', 'quote'].map((m): ModuleSwap => ({
+    replace: join(src, `model/${m}.ts`), with: join(src, 'order-step/shared-model.dist.ts'), why: 'schemas borrowed from the main file',
+  })),
+  { replace: join(src, 'i18n/index.ts'), with: join(src, 'order-step/shared-i18n.dist.ts'), why: 'formatters borrowed from the main file' },
+];
 /** Leaflet: the slim subset and the marker stubs (scripts/leaflet-swaps.ts; the Leaflet internals they rely on are
  * checked by widget/src/map/leaflet-internals.test.ts). */
 const leaflet = leafletSwaps(src);
@@ -119,14 +135,14 @@ async function buildEsm(): Promise<void> {
 }
 
 /** One classic (IIFE) file in dist/widget: minified, no sourcemap, everything it imports bundled in. */
-async function buildClassicFile(file: string, entry: string, name: string, extra: InlineConfig = {}): Promise<void> {
+async function buildClassicFile(file: string, entry: string, name: string, extra: InlineConfig = {}, outDir = out): Promise<void> {
   const b = base();
   await build({
     ...b,
     ...extra,
     define: { ...b.define, ...extra.define },
     build: {
-      outDir: out,
+      outDir,
       emptyOutDir: false,
       minify: true,
       sourcemap: false,
@@ -147,6 +163,15 @@ function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
 const buildQuotes = () => buildClassicFile(QUOTES_FILE, 'quotes/entry.dist.ts', 'BranchPickerQuotes', {
   plugins: [litTemplates, moduleSwaps(QUOTES_FILE, [sharedZod, sharedModel], root)],
 });
+const buildOrder = () => buildClassicFile(ORDER_FILE, 'order-step/entry.dist.ts', 'BranchPickerOrder', {
+  plugins: [litTemplates, moduleSwaps(ORDER_FILE, orderShared, root)],
+});
+/** TEST ONLY: the call site of the script-tag order loader that the main file will become (see harness.dist.ts). */
+const testOut = `${out}-test`;
+const buildOrderHarness = (orderSri: string) => buildClassicFile('order-step-harness.js', 'order-step/harness.dist.ts', 'BranchPickerOrderHarness', {
+  define: { 'import.meta.url': '""', __BP_ORDER_SRI__: JSON.stringify(orderSri) },
+  plugins: [litTemplates, moduleSwaps('order-step-harness.js', [orderLoader], root)],
+}, testOut);
 const buildBasemap = () => buildClassicFile(BASEMAP_FILE, 'map/basemap-entry.dist.ts', 'BranchPickerBasemap');
 const buildWorker = () => buildClassicFile(WORKER_FILE, 'points/cluster-worker.ts', 'BranchPickerClusterWorker');
 
@@ -186,6 +211,14 @@ function checkNoZod(file: string): void {
   if (hit) throw new Error(`${relative(root, file)} contains "${hit}": zod was bundled again instead of shared`);
 }
 
+/** The order file must borrow Lit from the main file: a second Lit would ship twice and run beside the first. */
+function checkNoLit(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  // Version registries every Lit build writes to globalThis.
+  const hit = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions'].find((s) => text.includes(s));
+  if (hit) throw new Error(`${relative(root, file)} contains "${hit}": Lit was bundled again instead of shared`);
+}
+
 /** The packed basemap must stay in its on-demand file: every embed would pay for it otherwise. */
 function checkNoBasemapData(file: string): void {
   const data = readFileSync(join(src, 'map/basemap-data.ts'), 'utf8');
@@ -211,6 +244,12 @@ await buildQuotes();
 checkNoZod(quotes);
 const basemap = join(out, BASEMAP_FILE);
 await buildBasemap();
+const order = join(out, ORDER_FILE);
+await buildOrder();
+checkNoZod(order);
+checkNoLit(order);
+rmSync(testOut, { recursive: true, force: true });
+await buildOrderHarness(sri(order));
 await buildIife(sri(quotes), sri(basemap));
 checkNoBasemapData(join(out, MAIN_FILE));
 await buildWorker();
@@ -218,14 +257,15 @@ buildTypes();
 const script = join(out, MAIN_FILE);
 const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
-checkNoMocks([script, quotes, basemap, worker, ...esmFiles]);
+checkNoMocks([script, quotes, basemap, worker, order, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { [MAIN_FILE]: sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker) };
+const integrity: Record<string, string> = { [MAIN_FILE]: sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker), [ORDER_FILE]: sri(order) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
 console.log(
   `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${MAIN_FILE} ${(raw.length / 1024).toFixed(1)} KB, ` +
     `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${BASEMAP_FILE} ${(gzipSync(readFileSync(basemap), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
+    `${ORDER_FILE} ${(gzipSync(readFileSync(order), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
     `${esmFiles.length} ESM files; ${integrity[MAIN_FILE]}`,
 );

@@ -12,3 +12,5 @@ export const QUOTES_FILE = 'branch-picker.quotes.js';
 export const BASEMAP_FILE = 'branch-picker.basemap.js';
 /** The cluster worker of feed="nova-poshta" (also used by the npm ESM build, one folder up from esm/). */
 export const WORKER_FILE = 'branch-picker.worker.js';
+/** The buyer's order step (<bp-order-step>), injected only when the order step is enabled. */
+export const ORDER_FILE = 'branch-picker.order.js';
