@@ -1,6 +1,7 @@
 // Tariffs for <branch-picker>: loads the quote layer on demand, keeps one scheduler for the
 // effective parcel / origin / API base, and asks for the rows the buyer can see plus the
-// selection. The element owns the state; this controller only reads it through callbacks.
+// selection. It reads the inputs and what is on screen through callbacks, owns the quote state, and
+// re-renders the host when a quote or the layer's state changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CarrierRegistry } from '../carriers/registry.js';
 import type { CarrierError } from '../carriers/types.js';
@@ -33,8 +34,6 @@ export interface QuoteWiringOptions {
   targets(): QuoteTargets;
   /** The list's scroll box (the IntersectionObserver root), when rendered. */
   listRoot(): HTMLElement | null;
-  /** A quote or the layer's state changed: re-render rows and details. */
-  changed(): void;
   report(detail: ErrorDetail): void;
 }
 
@@ -57,12 +56,22 @@ export class QuoteWiring implements ReactiveController {
   private wantTimer: ReturnType<typeof setTimeout> | undefined;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, private readonly o: QuoteWiringOptions) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly o: QuoteWiringOptions) {
     host.addController(this);
+  }
+
+  /** After each render: follow the inputs, and observe the rows that render added. */
+  hostUpdated(): void {
+    this.ensure();
+    this.observeRows();
   }
 
   hostDisconnected(): void {
     this.stop();
+  }
+
+  private changed(): void {
+    this.host.requestUpdate();
   }
 
   /** Create, update or stop the quote scheduler from the effective parcel / origin / API base. */
@@ -99,7 +108,7 @@ export class QuoteWiring implements ReactiveController {
     const q = layer.createScheduler({
       carriers: registry, parcel, origin,
       ...(carrierTimeoutMs ? { carrierTimeoutMs } : {}),
-      onUpdate: () => this.o.changed(),
+      onUpdate: () => this.changed(),
     });
     this.scheduler = q;
     this.registry = registry;
@@ -116,12 +125,12 @@ export class QuoteWiring implements ReactiveController {
         this.layerLoading = false;
         // Start at once so the rows go from skeleton to price without a blank frame.
         this.ensure();
-        this.o.changed();
+        this.changed();
       },
       (e: unknown) => {
         this.layerLoading = false;
         this.layerFailed = true;
-        this.o.changed();
+        this.changed();
         this.o.report({ code: 'network', message: `tariffs unavailable: ${errorMessage(e)}` });
       },
     );
@@ -130,7 +139,7 @@ export class QuoteWiring implements ReactiveController {
   private retryLayer(): void {
     if (!this.layerFailed) return;
     this.layerFailed = false;
-    this.o.changed();
+    this.changed();
     this.loadLayer();
   }
 
@@ -156,7 +165,7 @@ export class QuoteWiring implements ReactiveController {
       if (ctrl.signal.aborted || this.scheduler !== q) return;
     }
     this.originPending.clear();
-    this.o.changed();
+    this.changed();
     this.scheduleWant(0);
   }
 

@@ -1,6 +1,6 @@
 // The search combobox's suggestions: debounced queries (a new one aborts the last), the
-// popup's open state and active option, and its keyboard model. The element decides what
-// picking a suggestion does.
+// popup's open state and active option, and its keyboard model. Owns that state and re-renders the
+// host when it changes; the element decides what picking a suggestion does.
 import type { ReactiveControllerHost } from 'lit';
 import { isAbort } from '../api/client.js';
 import { LatestRequest } from './latest-request.js';
@@ -19,8 +19,6 @@ export interface SearchState {
 
 export interface SearchSuggestionsOptions {
   search(query: string, signal: AbortSignal): Promise<SearchSuggestion[]>;
-  /** A new state object whenever something changed (the element stores it as reactive state). */
-  changed(state: SearchState): void;
   picked(s: SearchSuggestion): void;
 }
 
@@ -28,7 +26,7 @@ export class SearchSuggestions {
   state: SearchState = { query: '', suggestions: [], open: false, active: -1, failed: false };
   private readonly request: LatestRequest;
 
-  constructor(host: ReactiveControllerHost, private readonly o: SearchSuggestionsOptions) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly o: SearchSuggestionsOptions) {
     this.request = new LatestRequest(host);
   }
 
@@ -36,7 +34,7 @@ export class SearchSuggestions {
     const s = this.state;
     if ((Object.keys(patch) as (keyof SearchState)[]).every((k) => s[k] === patch[k])) return;
     this.state = { ...s, ...patch };
-    this.o.changed(this.state);
+    this.host.requestUpdate();
   }
 
   onInput = (e: Event): void => {

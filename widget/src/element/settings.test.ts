@@ -82,15 +82,23 @@ describe('resolveSettings', () => {
 });
 
 describe('parseConfig', () => {
-  it('names the first bad field of an invalid config', () => {
-    const r = parseConfig({ zoom: 40 });
-    expect(r.config).toBeUndefined();
-    expect(r.issue?.field).toBe('config.zoom');
+  it('names each bad field and keeps the good ones', () => {
+    const r = parseConfig({ zoom: 40, layout: 'list', tileUrl: 'nope', center: { lat: 50.45, lng: 30.52 } });
+    expect(r.config).toEqual({ layout: 'list', center: { lat: 50.45, lng: 30.52 } });
+    expect(r.issues.map((i) => i.field).sort()).toEqual(['config.tileUrl', 'config.zoom']);
+    expect(r.issues.find((i) => i.field === 'config.zoom')?.message).toMatch(/^config\.zoom: /);
+  });
+  it('drops a whole nested field when a part of it is bad, and rejects a config that is not an object', () => {
+    const r = parseConfig({ theme: { primary: 'url(javascript:x)' }, mode: 'modal' });
+    expect(r.config).toEqual({ mode: 'modal' });
+    expect(r.issues[0]?.field).toMatch(/^config\.theme/);
+    expect(parseConfig('layout=list')).toEqual({ config: undefined, issues: [{ field: 'config', message: 'config: expected an object' }] });
+    expect(parseConfig(null)).toEqual({ config: undefined, issues: [] });
   });
   it('reports a bad URL or name inside a config instead of dropping it silently', () => {
-    expect(parseConfig({ apiBase: 'javascript:alert(1)' }).issue?.field).toBe('config.apiBase');
-    expect(parseConfig({ tileUrl: 'https://t.example/tile.png' }).issue?.field).toBe('config.tileUrl');
-    expect(parseConfig({ name: 'x'.repeat(101) }).issue?.field).toBe('config.name');
+    expect(parseConfig({ apiBase: 'javascript:alert(1)' }).issues[0]?.field).toBe('config.apiBase');
+    expect(parseConfig({ tileUrl: 'https://t.example/tile.png' }).issues[0]?.field).toBe('config.tileUrl');
+    expect(parseConfig({ name: 'x'.repeat(101) }).issues[0]?.field).toBe('config.name');
   });
   it('applies the same limits to an attribute and to a config field', () => {
     const cases: Array<[attr: 'name' | 'api-base' | 'tile-url', key: string, value: string]> = [
@@ -105,7 +113,7 @@ describe('parseConfig', () => {
       ['tile-url', 'tileUrl', 'none'],
     ];
     for (const [attr, key, value] of cases) {
-      expect(parseConfig({ [key]: value }).issue === undefined, `${attr}="${value.slice(0, 20)}"`).toBe(parseAttribute(attr, value).ok);
+      expect(parseConfig({ [key]: value }).issues.length === 0, `${attr}="${value.slice(0, 20)}"`).toBe(parseAttribute(attr, value).ok);
     }
   });
   it('accepts a valid config', () => {

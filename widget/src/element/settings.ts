@@ -64,13 +64,29 @@ export function parseAttribute(name: SettingAttribute, raw: string): Parsed<unkn
   return SPEC[name].parse(raw.trim(), '');
 }
 
-/** Validate a config object (property or loaded by id). Invalid: undefined + the issue. */
-export function parseConfig(input: unknown): { config: WidgetConfig | undefined; issue?: SettingIssue } {
-  if (input == null) return { config: undefined };
-  const r = WidgetConfig.safeParse(input);
-  if (r.success) return { config: r.data };
-  const { path, message } = firstIssue(r.error);
-  return { config: undefined, issue: { field: path ? `config.${path}` : 'config', message } };
+/**
+ * Validate a config object (property or loaded by id). A bad field is reported (named) and left out;
+ * the good fields still apply, as a bad attribute never hides the others. Not an object: no config.
+ */
+export function parseConfig(input: unknown): { config: WidgetConfig | undefined; issues: SettingIssue[] } {
+  const issues: SettingIssue[] = [];
+  if (input == null) return { config: undefined, issues };
+  if (typeof input !== 'object' || Array.isArray(input)) return { config: undefined, issues: [{ field: 'config', message: 'config: expected an object' }] };
+  const rest: Record<string, unknown> = { ...input };
+  // Each pass drops the top-level fields zod named; a config has a bounded number of them.
+  for (;;) {
+    const r = WidgetConfig.safeParse(rest);
+    if (r.success) return { config: r.data, issues };
+    const before = Object.keys(rest).length;
+    for (const issue of r.error.issues) {
+      const key = issue.path[0];
+      if (typeof key !== 'string' || !(key in rest)) continue;
+      const path = issue.path.map(String).join('.');
+      issues.push({ field: `config.${path}`, message: `config.${path}: ${issue.message}` });
+      delete rest[key];
+    }
+    if (Object.keys(rest).length === before) return { config: undefined, issues: [...issues, { field: 'config', message: firstIssue(r.error).message }] };
+  }
 }
 
 function fromConfig(c: WidgetConfig | undefined): Partial<Settings> {
