@@ -21,6 +21,7 @@ export default defineConfig({
       input: {
         playground: resolve(root, 'index.html'),
         widget: resolve(root, 'widget/index.html'),
+        'widget-track': resolve(root, 'widget/track.html'),
         constructor: resolve(root, 'constructor/index.html'),
         'sandbox-demo': resolve(root, 'api-mock/demo/index.html'),
       },

@@ -86,18 +86,18 @@ describe('buildTrackingModel', () => {
     const wed = buildTrackingModel(answer(), ru, 'ru', now, 'Asia/Vladivostok').point;
     expect(wed).toEqual({
       name: 'Москва 101000', address: 'Мясницкая ул, 26, Москва, 101000', phone: undefined,
-      openNow: 'Перерыв до 14:00', hoursToday: '08:00–20:00, перерыв 13:00–14:00',
+      openNow: 'Перерыв до 14:00', openTone: 'break', hoursToday: '08:00–20:00, перерыв 13:00–14:00',
     });
     // Friday 4 Dec is shortened; the break still falls inside.
     expect(buildTrackingModel(answer(), en, 'en', new Date('2026-12-04T06:00:00Z'), 'UTC').point)
-      .toMatchObject({ openNow: 'Open until 16:00 · lunch 13:00–14:00', hoursToday: '08:00–16:00, break 13:00–14:00' });
+      .toMatchObject({ openNow: 'Open until 16:00 · lunch 13:00–14:00', openTone: 'open', hoursToday: '08:00–16:00, break 13:00–14:00' });
     // 22:00 UTC on Saturday is already Sunday in Moscow: closed all day, opens Monday.
     expect(buildTrackingModel(answer(), en, 'en', new Date('2026-12-05T22:00:00Z'), 'UTC').point)
-      .toMatchObject({ hoursToday: 'closed', openNow: 'Closed, opens tomorrow at 08:00' });
+      .toMatchObject({ hoursToday: 'closed', openNow: 'Closed, opens tomorrow at 08:00', openTone: 'closed' });
   });
 
   it('without a point snapshot shows name and address only', () => {
     const m = buildTrackingModel(answer({ point: undefined }), en, 'en', now, 'UTC');
-    expect(m.point).toEqual({ name: 'Москва 101000', address: 'Мясницкая ул, 26, Москва, 101000', phone: undefined, openNow: undefined, hoursToday: undefined });
+    expect(m.point).toEqual({ name: 'Москва 101000', address: 'Мясницкая ул, 26, Москва, 101000', phone: undefined, openNow: undefined, openTone: undefined, hoursToday: undefined });
   });
 });

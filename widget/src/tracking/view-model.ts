@@ -2,7 +2,8 @@
 // Event times are the wall clock of the place where each happened (its zone, else the offset the carrier wrote),
 // labelled with that offset when it differs from the buyer's own; dates and hours are the point's local ones.
 import { hoursOn, localTime, todayStatus } from '../core/hours.js';
-import { carrierName, formatDate, formatTodayStatus, getMessages, LOCALES } from '../i18n/index.js';
+import { carrierName, formatDate, getMessages, LOCALES } from '../i18n/index.js';
+import { describeStatus, type StatusTone as OpenTone } from '../ui/format.js';
 import type { Lang } from '../model/index.js';
 import type { OrderStatus } from '../model/order.js';
 import type { TrackingAnswer } from '../model/tracking-point.js';
@@ -34,6 +35,8 @@ export interface PointModel {
   address: string;
   /** "Открыто до 20:00 · обед 13:00–14:00", in the point's zone; undefined without a snapshot. */
   openNow: string | undefined;
+  /** Colour of `openNow`: open, break, closed (the picker's tones). */
+  openTone: OpenTone | undefined;
   /** "08:00–20:00, перерыв 13:00–14:00" or "выходной" for the point's local today. */
   hoursToday: string | undefined;
   phone: string | undefined;
@@ -122,14 +125,15 @@ export function formatEventTime(at: string, zone: string | undefined, lang: Lang
 function pointModel(a: TrackingAnswer, lang: Lang, now: Date): PointModel {
   const p = a.point;
   const base = { name: a.pointName, address: a.pointAddress, phone: p?.phone };
-  if (!p || !validZone(p.timeZone)) return { ...base, openNow: undefined, hoursToday: undefined };
+  if (!p || !validZone(p.timeZone)) return { ...base, openNow: undefined, openTone: undefined, hoursToday: undefined };
   const t = getMessages(lang);
   const today = hoursOn(p, localTime(now, p.timeZone).date);
   const hoursToday = today
     ? `${today.open === '00:00' && today.close === '24:00' ? t.open247 : `${today.open}–${today.close}`}${today.breaks.length
       ? `, ${t.breakWord} ${today.breaks.map((b) => `${b.from}–${b.to}`).join(', ')}` : ''}`
     : t.dayOff;
-  return { ...base, openNow: formatTodayStatus(todayStatus({ ...p, status: 'open' }, now), lang), hoursToday };
+  const open = describeStatus(todayStatus({ ...p, status: 'open' }, now), lang);
+  return { ...base, openNow: open.text, openTone: open.tone, hoursToday };
 }
 
 export function buildTrackingModel(a: TrackingAnswer, m: TrackingMessages, lang: Lang, now: Date, viewerZone: string): TrackingModel {
