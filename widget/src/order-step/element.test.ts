@@ -109,7 +109,7 @@ describe('<bp-order-step> form', () => {
     const phone = input(el, 'phone');
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     const described = phone.getAttribute('aria-describedby')!.split(' ').map((id) => root(el).getElementById(id)?.textContent);
-    expect(described).toEqual(['Например, +7 912 345-67-89', 'Телефон: нужен номер страны пункта, например +7 912 345-67-89']);
+    expect(described).toEqual(['Например, +7 912 345-67-89', 'Телефон: нужен российский номер, например +7 912 345-67-89']);
     expect(input(el, 'surname').getAttribute('aria-invalid')).toBe('true');
     // The first bad field in form order gets focus.
     expect(root(el).activeElement).toBe(input(el, 'surname'));
@@ -122,7 +122,7 @@ describe('<bp-order-step> form', () => {
     const el = mount({ branch: kyiv, lang: 'uk' });
     await type(el, { ...ANNA, phone: '+7 912 345-67-89' });
     await submitForm(el);
-    expect(root(el).getElementById('bp-order-phone-error')?.textContent).toBe('Телефон: потрібен номер країни пункту, наприклад +380 67 123 4567');
+    expect(root(el).getElementById('bp-order-phone-error')?.textContent).toBe('Телефон: потрібен український номер, наприклад +380 67 123 4567');
     await type(el, { phone: '067 123 4567' });
     await submitForm(el);
     expect(text(el)).toContain('+380671234567');

@@ -16,7 +16,9 @@ export interface OrderStepMessages {
   phoneHint: (example: string) => string;
   required: (field: string) => string;
   tooLong: (field: string) => string;
-  phoneWrongCountry: (field: string, example: string) => string;
+  /** The point's country as an adjective of "number" ("российский"), for the phone error; others: undefined. */
+  phoneCountry: Readonly<Record<string, string>>;
+  phoneWrongCountry: (field: string, country: string | undefined, example: string) => string;
   phoneBadChars: (field: string) => string;
   emailInvalid: (field: string) => string;
   /** Announced when the form has errors: "2 fields need attention". */

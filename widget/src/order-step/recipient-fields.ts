@@ -33,7 +33,7 @@ export function validateRecipient(draft: RecipientDraft, country: string, t: Ord
   else {
     const checked = normalizePhone(phoneRaw, country);
     if (checked.ok) phone = checked.e164;
-    else errors.phone = /^\+?[0-9 ()-]+$/.test(phoneRaw) ? t.phoneWrongCountry(label.phone, example) : t.phoneBadChars(label.phone);
+    else errors.phone = /^\+?[0-9 ()-]+$/.test(phoneRaw) ? t.phoneWrongCountry(label.phone, t.phoneCountry[country], example) : t.phoneBadChars(label.phone);
   }
   const email = draft.email.trim();
   const candidate = { givenName: draft.givenName, surname: draft.surname, phone, ...(email ? { email } : {}) };
@@ -46,7 +46,7 @@ export function validateRecipient(draft: RecipientDraft, country: string, t: Ord
       errors[field] = !value ? t.required(label[field])
         : issue.code === 'too_big' ? t.tooLong(label[field])
         : field === 'email' ? t.emailInvalid(label.email)
-        : t.phoneWrongCountry(label.phone, example);
+        : t.phoneWrongCountry(label.phone, t.phoneCountry[country], example);
     }
   }
   const bad = RECIPIENT_FIELDS.filter((f) => errors[f]);

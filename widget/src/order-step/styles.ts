@@ -18,6 +18,8 @@ export const orderStepStyles = css`
   :focus-visible { outline: 2px solid var(--bp-focus-ring, #2459d6); outline-offset: 2px; }
   .step { padding: 16px; display: flex; flex-direction: column; gap: 14px; max-width: 560px; }
   h2 { font-size: 1.25em; margin: 0; }
+  /* Headings take focus only so a screen reader starts reading the new view there; they are not controls. */
+  h2[tabindex='-1']:focus { outline: none; }
   h3 { font-size: 1em; margin: 0; color: var(--bp-text-muted, #5b6573); font-weight: 600; }
   form { display: flex; flex-direction: column; gap: 12px; }
   .field { display: flex; flex-direction: column; gap: 4px; }
