@@ -11,6 +11,7 @@
 //                                       on (IIFE; borrows the main file's Lit, zod, schemas and formatters)
 //   dist/widget-test/order-step-harness.js  TEST ONLY, not published: calls the order step's script-tag loader until
 //                                       the main file does (e2e/order-step.spec.ts)
+//   dist/widget/bp-tracking.js  <bp-tracking> for tracking pages: standalone (IIFE, Lit and zod inside), its own script tag
 //   dist/widget/custom-elements.json, dist/widget/integrity.json (sha384 SRI)
 // The file names are declared once, in widget/src/ondemand-files.ts (the runtime loaders import them too).
 // Build-specific modules are swapped by the path an import resolves to (module-swaps.ts), never by how
@@ -28,7 +29,7 @@ import { minifyLitTemplates } from './lit-template-minify.js';
 import { buildManifest } from './widget-manifest.js';
 import { moduleSwaps, type ModuleSwap } from './module-swaps.js';
 import { leafletSwaps } from './leaflet-swaps.js';
-import { BASEMAP_FILE, MAIN_FILE, ORDER_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
+import { BASEMAP_FILE, MAIN_FILE, ORDER_FILE, QUOTES_FILE, TRACKING_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 // Always a production build: an inherited NODE_ENV (vitest sets "test", e.g. when scripts/start.test.ts
 // starts the server, which rebuilds the widget) makes Vite pick Lit's development build (+4 KB gzip).
@@ -123,6 +124,8 @@ async function buildEsm(): Promise<void> {
           index: join(src, 'index.ts'), define: join(src, 'define.ts'),
           // The order client (branch-picker/orders) and its Node-only file store (branch-picker/orders/file-store).
           orders: join(src, 'orders/index.ts'), 'orders-file-store': join(src, 'orders/file-store.ts'),
+          // <bp-tracking> (branch-picker/tracking): registers the tag (guarded) and exports the class and helpers.
+          tracking: join(src, 'tracking/define.ts'),
         },
         formats: ['es'],
       },
@@ -173,6 +176,8 @@ const buildOrderHarness = (orderSri: string) => buildClassicFile('order-step-har
   plugins: [litTemplates, moduleSwaps('order-step-harness.js', [orderLoader], root)],
 }, testOut);
 const buildBasemap = () => buildClassicFile(BASEMAP_FILE, 'map/basemap-entry.dist.ts', 'BranchPickerBasemap');
+/** Standalone: a tracking page has no picker to borrow Lit or zod from. */
+const buildTracking = () => buildClassicFile(TRACKING_FILE, 'tracking/define.ts', 'BranchPickerTracking', { plugins: [litTemplates] });
 const buildWorker = () => buildClassicFile(WORKER_FILE, 'points/cluster-worker.ts', 'BranchPickerClusterWorker');
 
 function buildTypes(): void {
@@ -183,7 +188,7 @@ function buildTypes(): void {
       noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'types', rootDir: relative(out, src),
       types: ['vite/client'],
     },
-    include: ['index.ts', 'define.ts', 'orders/index.ts', 'orders/file-store.ts'].map((f) => relative(out, join(src, f))),
+    include: ['index.ts', 'define.ts', 'orders/index.ts', 'orders/file-store.ts', 'tracking/define.ts'].map((f) => relative(out, join(src, f))),
     exclude: ['**/*.test.ts'],
   }, null, 2));
   try {
@@ -253,13 +258,15 @@ await buildOrderHarness(sri(order));
 await buildIife(sri(quotes), sri(basemap));
 checkNoBasemapData(join(out, MAIN_FILE));
 await buildWorker();
+const tracking = join(out, TRACKING_FILE);
+await buildTracking();
 buildTypes();
 const script = join(out, MAIN_FILE);
 const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
-checkNoMocks([script, quotes, basemap, worker, order, ...esmFiles]);
+checkNoMocks([script, quotes, basemap, worker, order, tracking, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);
-const integrity: Record<string, string> = { [MAIN_FILE]: sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker), [ORDER_FILE]: sri(order) };
+const integrity: Record<string, string> = { [MAIN_FILE]: sri(script), [QUOTES_FILE]: sri(quotes), [BASEMAP_FILE]: sri(basemap), [WORKER_FILE]: sri(worker), [ORDER_FILE]: sri(order), [TRACKING_FILE]: sri(tracking) };
 for (const f of esmFiles) integrity[relative(out, f)] = sri(f);
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify({ version: VERSION, files: integrity }, null, 2)}\n`);
 const raw = readFileSync(script);
@@ -267,5 +274,6 @@ console.log(
   `widget ${VERSION} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${MAIN_FILE} ${(raw.length / 1024).toFixed(1)} KB, ` +
     `${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${QUOTES_FILE} ${(gzipSync(readFileSync(quotes), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${BASEMAP_FILE} ${(gzipSync(readFileSync(basemap), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${WORKER_FILE} ${(gzipSync(readFileSync(worker), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
     `${ORDER_FILE} ${(gzipSync(readFileSync(order), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
+    `${TRACKING_FILE} ${(gzipSync(readFileSync(tracking), { level: 9 }).length / 1024).toFixed(1)} KB gzip; ` +
     `${esmFiles.length} ESM files; ${integrity[MAIN_FILE]}`,
 );

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BASEMAP_FILE, MAIN_FILE, ORDER_FILE, QUOTES_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
+import { BASEMAP_FILE, MAIN_FILE, ORDER_FILE, QUOTES_FILE, TRACKING_FILE, WORKER_FILE } from '../widget/src/ondemand-files.js';
 
 const BUDGET_GZIP_KB = 80;
 const dir = resolve(import.meta.dirname, '../dist/widget');
@@ -15,6 +15,7 @@ const ON_DEMAND = [
   [BASEMAP_FILE, 'on demand: tiles fail or tile-url="none"'],
   [WORKER_FILE, 'on demand: feed="nova-poshta"'],
   [ORDER_FILE, 'on demand: the order step'],
+  [TRACKING_FILE, 'standalone: tracking pages (<bp-tracking>), never loaded by the picker'],
 ] as const;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

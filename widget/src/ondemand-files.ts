@@ -14,3 +14,5 @@ export const BASEMAP_FILE = 'branch-picker.basemap.js';
 export const WORKER_FILE = 'branch-picker.worker.js';
 /** The buyer's order step (<bp-order-step>), injected only when the order step is enabled. */
 export const ORDER_FILE = 'branch-picker.order.js';
+/** <bp-tracking> for tracking pages: a standalone script tag of its own (Lit and zod inside), never loaded by the main file. */
+export const TRACKING_FILE = 'bp-tracking.js';
