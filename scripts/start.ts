@@ -1,5 +1,6 @@
 // `npm start` (and `npm run dev` = --dev): one HTTP server with the carrier sandbox API, the order API and the demo site.
-//   DATASET=small|full|stress (default full), PORT (default 5173), HOST (default 127.0.0.1)
+//   DATASET=small|full|stress (default full) or real sources, DATASET=file:np.json,file:points.ndjson,np-api:KEY
+//   (api-mock/src/sources; reloaded on SIGHUP and every DATASET_REFRESH_S seconds), PORT (default 5173), HOST (default 127.0.0.1)
 //   DATA_DIR (default .data: orders.sqlite and the sandbox carriers' journals), DATABASE_URL=postgres://… (PostgreSQL)
 //   CARRIER_BASE_URL (where the connectors send orders; default this server's sandbox), CARRIER_SPEED (default 60:
 //   the sandbox carriers' clock runs an hour per minute), TRACK_INTERVAL_MS (default 5000)
@@ -10,7 +11,9 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { generateDataset, type DatasetSize } from '../api-mock/src/dataset/index.js';
+import { bootDataset, parseDatasetSetting, refreshSeconds, watchSources } from '../api-mock/src/sources/boot.js';
+import { formatReport } from '../api-mock/src/sources/report-format.js';
+import type { SourceSpec } from '../api-mock/src/sources/source-spec.js';
 import { createSandboxServer, type Fallback } from '../api-mock/src/server.js';
 import { createSandboxContext } from '../api-mock/src/context.js';
 import { fileJournal } from '../api-mock/src/carriers-sim/file-journal.js';
@@ -30,12 +33,24 @@ const BUILD_STAMP = join(SITE_DIR, '.build-stamp');
 const VITE_CONFIG = join(ROOT, 'vite.config.ts');
 /** What the site build reads: a change here makes dist/site stale. */
 const SITE_SOURCES = ['index.html', 'widget', 'constructor', 'api-mock/src', 'api-mock/public', 'api-mock/demo', 'vite.config.ts', 'package.json'];
-const SIZES: readonly DatasetSize[] = ['small', 'full', 'stress'];
 /** A million points with their indexes need more than Node's default heap (GC thrash, then OOM). */
 const STRESS_HEAP_MB = 8192;
+/** Source files this big hold hundreds of thousands of points: they get the stress heap too. */
+const BIG_SOURCES_BYTES = 256 * 2 ** 20;
 
 const fmt = new Intl.NumberFormat('en-US');
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function sourceBytes(sources: readonly SourceSpec[]): number {
+  return sources.reduce((sum, s) => {
+    if (s.kind !== 'file') return sum;
+    try {
+      return sum + statSync(s.path).size;
+    } catch {
+      return sum; // the loader reports a missing file in its own words
+    }
+  }, 0);
+}
 
 function newestMtime(path: string): number {
   let stat;
@@ -103,26 +118,30 @@ async function buildSite(): Promise<void> {
 
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
-  const size = (process.env.DATASET ?? 'full') as DatasetSize;
-  if (!SIZES.includes(size)) throw new Error(`DATASET must be small, full or stress (got "${size}")`);
+  const setting = parseDatasetSetting(process.env.DATASET, 'full');
+  const refreshS = refreshSeconds();
+  const big = setting.kind === 'generated' ? setting.size === 'stress' : sourceBytes(setting.sources) > BIG_SOURCES_BYTES;
   const port = Number(process.env.PORT ?? 5173);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0-65535 (got "${process.env.PORT}")`);
   const host = process.env.HOST ?? '127.0.0.1';
 
-  if (size === 'stress' && getHeapStatistics().heap_size_limit < (STRESS_HEAP_MB / 2) * 2 ** 20 && !process.env.BP_START_CHILD) {
+  if (big && getHeapStatistics().heap_size_limit < (STRESS_HEAP_MB / 2) * 2 ** 20 && !process.env.BP_START_CHILD) {
     // Re-run this script with a bigger heap; tsx's loader flags are in execArgv and carry over.
     const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${STRESS_HEAP_MB}`, ...process.argv.slice(1)], {
       stdio: 'inherit',
       env: { ...process.env, BP_START_CHILD: '1' },
     });
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => child.kill(signal));
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
 
   let started = performance.now();
-  const dataset = generateDataset({ size });
+  const boot = await bootDataset(process.env.DATASET, 'full');
+  const { dataset } = boot;
   const generatedMs = performance.now() - started;
+  const name = boot.kind === 'generated' ? boot.size : boot.sources.map((s) => s.label).join(',');
+  if (boot.kind === 'sources') for (const line of formatReport(boot.report, { reasons: 5 })) console.log(`  ${line}`);
   const perCarrier = new Map<string, number>();
   for (const b of dataset.branches) perCarrier.set(b.carrier, (perCarrier.get(b.carrier) ?? 0) + 1);
   const carriers = [...perCarrier].map(([c, n]) => `${c} ${fmt.format(n)}`).join(', ');
@@ -147,8 +166,8 @@ async function main(): Promise<void> {
   const indexMs = performance.now() - started;
   const clusterMs = [...sandbox.context.clusters.buildMs.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `Dataset ${size}: ${fmt.format(dataset.branches.length)} points (${carriers}), ${fmt.format(dataset.settlements.length)} settlements; `
-    + `generated in ${secs(generatedMs)}, indexed in ${secs(indexMs)} (clusters ${secs(clusterMs)})`,
+    `Dataset ${name}: ${fmt.format(dataset.branches.length)} points (${carriers}), ${fmt.format(dataset.settlements.length)} settlements; `
+    + `${boot.kind === 'generated' ? 'generated' : 'loaded'} in ${secs(generatedMs)}, indexed in ${secs(indexMs)} (clusters ${secs(clusterMs)})`,
   );
 
   await buildWidget();
@@ -189,6 +208,11 @@ async function main(): Promise<void> {
       return sandbox.context.clusters.warmCommonFilters()
         .then((n) => console.log(`${n} cluster indexes (filter combinations) ready in ${secs(performance.now() - warmStarted)}`));
     });
+
+  if (boot.kind === 'sources') {
+    watchSources(sandbox.context, boot.sources, { intervalS: refreshS, log: (l) => console.log(`[sources] ${l}`) });
+    console.log(`Sources reload on SIGHUP (kill -HUP ${process.pid})${refreshS ? ` and every ${refreshS} s` : ''}`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
