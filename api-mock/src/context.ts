@@ -77,10 +77,11 @@ function restoredClock(now: () => Date, speed: number, journal: CarrierJournal):
 }
 
 /**
- * Memo keys that hold state rather than a view of the data (the carriers' order stores): they survive a swap.
- * Every other memo belongs to its snapshot and is rebuilt from the new data.
+ * Memo keys that hold state rather than a view of the data: they survive a swap. Every other memo belongs to its
+ * snapshot and is rebuilt from the new data, including the Nova Poshta document store, which indexes the data's
+ * warehouses and reloads its documents from the journal (appended synchronously, before any answer).
  */
-const STATE_MEMO_KEYS: ReadonlySet<string> = new Set(['russian-post/otpravka-store', 'nova-poshta/documents']);
+const STATE_MEMO_KEYS: ReadonlySet<string> = new Set(['russian-post/otpravka-store']);
 
 function memoOf(): <T>(key: string, build: () => T) => T {
   const memo = new Map<string, unknown>();
