@@ -70,7 +70,7 @@ test('the e-mail link shows status, timeline and point; refreshes as the parcel 
   // The timeline: a list of events (none yet while the carrier has only registered the parcel).
   const history = tracking.getByRole('list', { name: 'История' });
   const before = await history.getByRole('listitem').count();
-  if (before === 0) await expect(tracking.getByText('Событий пока нет: служба доставки ещё не приняла посылку.')).toBeVisible();
+  if (before === 0) await expect(tracking.getByText('Событий пока нет: служба доставки сообщит, когда посылка отправится в путь.')).toBeVisible();
   // The point as it was ordered: name, address and today's hours.
   const point = tracking.locator('[part=point]');
   await expect(point.getByText(order.pointName, { exact: true })).toBeVisible();
@@ -84,6 +84,7 @@ test('the e-mail link shows status, timeline and point; refreshes as the parcel 
   // Newest first, each on the clock of the place it happened ("2 дек., 14:30", with "(UTC+5)" outside Moscow time).
   const times = await history.locator('time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
   expect(times).toEqual([...times].sort((a, b) => b - a));
+  await tracking.screenshot({ path: '/tmp/bp-tracking-moved.png' });
   await expect(history.getByRole('listitem').first().locator('time')).toHaveText(/^\d{1,2} [а-я]+\.?,? \d{2}:\d{2}( \(UTC[+−]\d+(:\d\d)?\))?/);
   const moved = await shown.textContent();
   expect(moved).not.toBe(first === 'registered' ? 'Передан в службу доставки' : '');
