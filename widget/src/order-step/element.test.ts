@@ -170,6 +170,11 @@ describe('<bp-order-step> submission', () => {
     button(el, /Подтвердить заказ/).click();
     await until(() => done.length, 'the order');
     expect(done[0]).toMatchObject({ orderNumber: 'SHOP-77', recipient: { phone: '+79123456780' } });
+    await el.updateComplete;
+    const track: unknown[] = [];
+    el.addEventListener('bp-order-step-track', (e) => track.push((e as CustomEvent).detail));
+    button(el, /Отследить посылку/).click();
+    expect(track).toEqual([{ orderId: done[0]!.id, token: done[0]!.token }]);
   });
 
   it('resumes after a reload: a new element with the same store finishes the intent with its key; one order', async () => {

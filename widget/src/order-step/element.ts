@@ -83,7 +83,8 @@ export class OrderStep extends LitElement {
   declare retry: RetryOptions | undefined;
   /** Finish the pending intent of this config instead of starting a new one (after a reload or a closed tab). */
   declare resume: boolean;
-  /** "Track parcel" link template with {orderId}, {orderNumber}, {token}, {trackNumber}; or fill the `track` slot. */
+  /** "Track parcel" link template with {orderId}, {orderNumber}, {token}, {trackNumber}; without one, a button fires
+   * `bp-order-step-track` ({ orderId, token }). */
   declare trackUrl: string | undefined;
 
   protected declare view: 'form' | 'review';
@@ -197,7 +198,14 @@ export class OrderStep extends LitElement {
     const state = this.submission.state;
     let body: TemplateResult;
     if (state.kind === 'done') {
-      body = renderDone({ t: this.t, lang: this.language, order: state.order, trackHref: trackLink(this.trackUrl, state.order, document.baseURI) });
+      const order = state.order;
+      body = renderDone({
+        t: this.t, lang: this.language, order, trackHref: trackLink(this.trackUrl, order, document.baseURI),
+        // No tracking page of the shop's: the host shows <bp-tracking> for this order itself.
+        onTrack: () => this.dispatchEvent(new CustomEvent('bp-order-step-track', {
+          detail: { orderId: order.id, token: order.token }, bubbles: true, composed: false,
+        })),
+      });
     } else if (state.kind === 'nothing-pending') {
       body = html`<h2 id="bp-order-heading" tabindex="-1">${this.t.pendingHeading}</h2><p>${this.t.pendingNothing}</p>`;
     } else if (this.view === 'form' && !this.submission.inFlight) {

@@ -106,8 +106,9 @@ export interface DoneArgs {
   t: OrderStepMessages;
   lang: Lang;
   order: CreatedOrder;
-  /** http(s) link to a tracking page, already filled in; absent: only the "track" slot. */
+  /** http(s) link to a tracking page, already filled in; absent: a button the host answers (bp-order-step-track). */
   trackHref: string | undefined;
+  onTrack(): void;
 }
 
 export function renderDone(a: DoneArgs): TemplateResult {
@@ -124,6 +125,8 @@ export function renderDone(a: DoneArgs): TemplateResult {
       <dt>${t.price}</dt><dd>${money(order.quote, a.lang)}</dd>
       ${order.cashOnDelivery ? html`<dt>${t.cod}</dt><dd>${money(order.cashOnDelivery, a.lang)}</dd>` : nothing}
     </dl>
-    <slot name="track">${a.trackHref ? html`<a href=${a.trackHref}>${t.trackParcel}</a>` : nothing}</slot>
+    <div class="actions">${a.trackHref
+      ? html`<a href=${a.trackHref}>${t.trackParcel}</a>`
+      : html`<button type="button" @click=${a.onTrack}>${t.trackParcel}</button>`}</div>
   `;
 }
