@@ -15,7 +15,9 @@ import { emptyFilters, type FilterState } from './core/filters.js';
 import { fitCheck } from './core/fit.js';
 import { BpChangeEvent, BpCloseEvent, BpErrorEvent, BpOpenEvent, BpReadyEvent, BpSelectEvent, toBranchDetail, type ErrorDetail, type SelectionDetail } from './element/events.js';
 import { errorCode, errorMessage } from './element/error-detail.js';
+import { FormValue } from './element/form-value.js';
 import { locateBuyer } from './element/geolocation.js';
+import { listKeyAction } from './element/list-keys.js';
 import { listArea, queryFilters } from './element/list-query.js';
 import { MapController } from './element/map-controller.js';
 import { PointListController } from './element/point-list.js';
@@ -34,6 +36,7 @@ import { renderDetails } from './ui/details.js';
 import { renderFilterChips } from './ui/filter-chips.js';
 import { renderMapPanel } from './ui/map-panel.js';
 import { renderModalShell } from './ui/modal-shell.js';
+import { renderPickerLayout } from './ui/picker-layout.js';
 import { renderPointList } from './ui/point-list.js';
 import { renderPointRow } from './ui/point-row.js';
 import { listRows, pointView } from './ui/quote-view.js';
@@ -127,15 +130,13 @@ export class BranchPicker extends LitElement {
   declare private _openOnArrival: boolean;
   declare private _sort: SortOrder | undefined;
 
-  private readonly internals: ElementInternals;
+  private readonly internals = this.attachInternals();
   private api = new ApiClient('');
   private unwatchList: (() => void) | undefined;
   private reportedIssues = new Set<string>();
   private readyFired = false;
   /** Settings as they were at the last update, to see what changed. */
   private applied: Settings | undefined;
-  /** What the form value was last set from. */
-  private formFor = '';
   private reducedMotion = false;
   /** Derived in willUpdate: the list rows in display order (filters and sort applied) and the strings. */
   private rows: Branch[] = [];
@@ -197,6 +198,13 @@ export class BranchPicker extends LitElement {
     listRoot: () => this.renderRoot.querySelector<HTMLElement>('.scroll'),
     report: (d) => this.report(d),
   });
+  private formValue = new FormValue(this, this.internals, {
+    value: () => this.selection.committed?.id,
+    name: () => this.settings.settings.name,
+    required: () => this.required,
+    message: () => this.t.requiredMessage,
+    anchor: () => this.renderRoot.querySelector<HTMLElement>('.trigger, input[role="combobox"], [role="listbox"].points') ?? undefined,
+  });
   private search = new SearchSuggestions(this, {
     search: (q, signal) => this.api.search(q, this.map.last?.center ?? this.list.centre, signal),
     picked: (s) => this.pickSuggestion(s),
@@ -204,7 +212,6 @@ export class BranchPicker extends LitElement {
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.required = false;
     this._filters = emptyFilters();
     this._announcement = '';
@@ -356,11 +363,6 @@ export class BranchPicker extends LitElement {
     if (s.selected && (!prev || prev.selected !== s.selected) && committed?.id !== s.selected) void this.preselect(s.selected);
     // The list-only layout has no map view to centre it: start from the configured centre.
     if (s.layout === 'list' && this.settings.ready && !this.list.centre) void this.list.moveTo(this.map.last?.center ?? s.center);
-    const formFor = `${committed?.id}|${s.name}|${this.required}|${this.langNow}`;
-    if (formFor !== this.formFor) {
-      this.formFor = formFor;
-      this.syncForm();
-    }
     if (this.settings.ready && !this.readyFired) {
       this.readyFired = true;
       this.dispatchEvent(new BpReadyEvent());
@@ -447,18 +449,6 @@ export class BranchPicker extends LitElement {
 
   // ---------------------------------------------------------------- form
 
-  private syncForm(): void {
-    const id = this.selection.committed?.id;
-    if (id) {
-      const data = new FormData();
-      data.append(this.settings.settings.name, id);
-      this.internals.setFormValue(data, id);
-    } else this.internals.setFormValue(null);
-    const anchor = this.renderRoot.querySelector<HTMLElement>('.trigger, input[role="combobox"], [role="listbox"].points') ?? undefined;
-    if (this.required && !id) this.internals.setValidity({ valueMissing: true }, this.t.requiredMessage, anchor);
-    else this.internals.setValidity({});
-  }
-
   formResetCallback(): void {
     this.selection.reset();
     this.map.select(undefined);
@@ -516,24 +506,11 @@ export class BranchPicker extends LitElement {
   }
 
   private onListKey = (e: KeyboardEvent): void => {
-    const n = this.rows.length;
-    if (!n) return;
-    let i = this.activeIndex();
-    switch (e.key) {
-      case 'ArrowDown': i = Math.min(n - 1, i + 1); break;
-      case 'ArrowUp': i = Math.max(0, i - 1); break;
-      case 'Home': i = 0; break;
-      case 'End': i = n - 1; break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        if (i >= 0) void this.openDetails();
-        return;
-      default:
-        return;
-    }
+    const a = listKeyAction(e.key, this.activeIndex(), this.rows.length);
+    if (!a) return;
     e.preventDefault();
-    this.showPoint(this.rows[i]!, false);
+    if ('open' in a) void this.openDetails();
+    else this.showPoint(this.rows[a.move]!, false);
   };
 
   private onListFocus = (): void => {
@@ -607,44 +584,31 @@ export class BranchPicker extends LitElement {
 
   private renderPicker(): TemplateResult {
     const s = this.settings.settings;
-    const t = this.t;
+    const { t, search } = this;
     const types = this.allowedTypes;
-    const sel = this.selection;
-    return html`
-      <div class="picker layout-${s.layout}">
-        <div class="bar">
-          ${renderSearchCombobox({
-            t,
-            state: this.search.state,
-            onInput: this.search.onInput,
-            onKey: this.search.onKey,
-            onBlur: this.search.onBlur,
-            onPick: this.search.pick,
-            onLocate: () => this.locate(),
-          })}
-          ${renderFilterChips({
-            t,
-            filters: this._filters,
-            facets: this.list.facets,
-            allowed: types,
-            parcel: !!this.settings.parcel,
-            onlyFit: this.onlyFit,
-            openOnArrival: this._openOnArrival,
-            onFilters: (next) => this.setFilters(next),
-            onToggleOnlyFit: () => (this._onlyFit = !this.onlyFit),
-            onToggleOpenOnArrival: () => (this._openOnArrival = !this._openOnArrival),
-          })}
-          ${this._notice ? html`<div class="notice ${this._notice.warn ? 'warn' : ''}">${this._notice.text}</div>` : nothing}
-        </div>
-        <div class="body">
-          <div class="side ${sel.details ? 'has-details' : ''} ${this._sheetExpanded ? 'expanded' : ''}">
-            ${s.layout === 'both' ? html`<button class="sheet-handle" type="button" aria-expanded=${this._sheetExpanded ? 'true' : 'false'}
-              @click=${() => (this._sheetExpanded = !this._sheetExpanded)}>${this._sheetExpanded ? t.collapseList : t.expandList}</button>` : nothing}
-            ${sel.details ? this.renderDetailsPanel() : this.renderList()}
-          </div>
-          ${s.layout === 'list' ? nothing : renderMapPanel({ t, types, error: this.map.error, fallback: this.map.fallback, onRetry: () => this.refresh() })}
-        </div>
-      </div>`;
+    return renderPickerLayout({
+      t,
+      layout: s.layout,
+      search: renderSearchCombobox({ t, state: search.state, onInput: search.onInput, onKey: search.onKey, onBlur: search.onBlur, onPick: search.pick, onLocate: () => this.locate() }),
+      filters: renderFilterChips({
+        t,
+        filters: this._filters,
+        facets: this.list.facets,
+        allowed: types,
+        parcel: !!this.settings.parcel,
+        onlyFit: this.onlyFit,
+        openOnArrival: this._openOnArrival,
+        onFilters: (next) => this.setFilters(next),
+        onToggleOnlyFit: () => (this._onlyFit = !this.onlyFit),
+        onToggleOpenOnArrival: () => (this._openOnArrival = !this._openOnArrival),
+      }),
+      notice: this._notice,
+      details: this.selection.details,
+      side: this.selection.details ? this.renderDetailsPanel() : this.renderList(),
+      sheetExpanded: this._sheetExpanded,
+      onToggleSheet: () => (this._sheetExpanded = !this._sheetExpanded),
+      map: s.layout === 'list' ? undefined : renderMapPanel({ t, types, error: this.map.error, fallback: this.map.fallback, onRetry: () => this.refresh() }),
+    });
   }
 
   private renderList(): TemplateResult {
@@ -652,11 +616,6 @@ export class BranchPicker extends LitElement {
     const parcel = this.settings.parcel;
     const now = new Date();
     const active = this.activeIndex();
-    const failing = new Set<string>();
-    for (const b of rows) {
-      const st = tariffs.stateOf(b);
-      if (st?.state === 'unavailable' && (st.error.retryable || tariffs.originFailed.has(b.carrier))) failing.add(b.carrier);
-    }
     const { current, committed } = this.selection;
     return renderPointList({
       t,
@@ -668,7 +627,7 @@ export class BranchPicker extends LitElement {
       loading: list.loading,
       error: list.error,
       active,
-      failing: [...failing],
+      failing: tariffs.failingCarriers(rows),
       sortable: !!parcel,
       sort: this.sortOrder,
       onSort: (o) => (this._sort = o),

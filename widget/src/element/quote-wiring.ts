@@ -248,6 +248,16 @@ export class QuoteWiring implements ReactiveController {
     return this.originPending.has(b.carrier) ? { state: 'loading' } : this.scheduler.stateOf(b.id);
   }
 
+  /** Carriers with a point among `rows` that failed in a way a retry may fix (the list offers one retry each). */
+  failingCarriers(rows: readonly Branch[]): string[] {
+    const out = new Set<string>();
+    for (const b of rows) {
+      const st = this.stateOf(b);
+      if (st?.state === 'unavailable' && (st.error.retryable || this.originFailed.has(b.carrier))) out.add(b.carrier);
+    }
+    return [...out];
+  }
+
   /** Retry every failed point of a carrier (one request per shared key), or its failed origin lookup. */
   retryCarrier(carrier: string): void {
     const origin = this.o.inputs().origin;

@@ -5,17 +5,12 @@ import type { ReactiveControllerHost } from 'lit';
 import { isAbort } from '../api/client.js';
 import { LatestRequest } from './latest-request.js';
 import type { SearchSuggestion } from '../model/index.js';
+import type { SearchState } from '../ui/search-combobox.js';
+
+export type { SearchState };
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-export interface SearchState {
-  query: string;
-  suggestions: SearchSuggestion[];
-  open: boolean;
-  /** Index of the highlighted option, -1 for none. */
-  active: number;
-  failed: boolean;
-}
 
 export interface SearchSuggestionsOptions {
   search(query: string, signal: AbortSignal): Promise<SearchSuggestion[]>;

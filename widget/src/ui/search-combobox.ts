@@ -1,10 +1,19 @@
 // The toolbar's search row: a combobox with its suggestion listbox, and the "near me" button.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SearchState } from '../element/search-suggestions.js';
 import type { Messages } from '../i18n/index.js';
 import type { SearchSuggestion } from '../model/index.js';
 import { TYPE_GLYPHS, UI_GLYPHS } from '../glyphs.js';
 import { icon } from './icon.js';
+
+/** The combobox's state (owned by element/search-suggestions.ts). */
+export interface SearchState {
+  query: string;
+  suggestions: SearchSuggestion[];
+  open: boolean;
+  /** Index of the highlighted option, -1 for none. */
+  active: number;
+  failed: boolean;
+}
 
 export interface SearchComboboxProps {
   t: Messages;
