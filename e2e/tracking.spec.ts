@@ -5,8 +5,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 const PHONE = '+7 (912) 345-67-89';
-const LATER = ['В пути', 'Ждёт в пункте выдачи', 'Получен', 'Возвращается отправителю', 'Возвращён отправителю'];
+/** The buyer's words for each status, with where it stands in a parcel's life (statuses only move forward). */
+const RANK: Record<string, number> = {
+  'Передан в службу доставки': 1, 'В пути': 2, 'Ждёт в пункте выдачи': 3, 'Получен': 4, 'Возвращается отправителю': 4, 'Возвращён отправителю': 5,
+};
 const FINAL = ['Получен', 'Возвращён отправителю'];
+const oneOf = (texts: string[]) => new RegExp(`^(${texts.join('|')})$`);
+const laterThan = (text: string) => Object.keys(RANK).filter((t) => RANK[t]! > RANK[text]!);
 
 interface Placed { id: string; token: string; pointName: string; trackNumber: string }
 
@@ -60,12 +65,11 @@ test('the e-mail link shows status, timeline and point; refreshes as the parcel 
   await expect(page.getByRole('heading', { name: 'Отслеживание посылки' })).toBeVisible();
   await expect(tracking.getByText(order.trackNumber)).toBeVisible();
   await expect(tracking.getByText('Почта России')).toBeVisible();
-  // The status the API gives, in the buyer's words, announced in the live region.
-  const api = await request.get(`/api/v1/orders/${order.id}/tracking`, { headers: { authorization: `Bearer ${order.token}` } });
-  const first = ((await api.json()) as { status: string }).status;
-  expect(['registered', 'in_transit']).toContain(first);
+  // The status in the buyer's words (the demo's carriers move parcels 60x faster than real time: it may already
+  // be on its way), announced in the live region.
   const shown = statusText(tracking);
-  await expect(shown).toHaveText(first === 'registered' ? 'Передан в службу доставки' : 'В пути');
+  await expect(shown).toHaveText(oneOf(['Передан в службу доставки', 'В пути']));
+  const first = (await shown.textContent())!;
   await expect(tracking.getByRole('status')).toHaveText(/^Статус посылки: /);
   // The timeline: a list of events (none yet while the carrier has only registered the parcel).
   const history = tracking.getByRole('list', { name: 'История' });
@@ -79,20 +83,18 @@ test('the e-mail link shows status, timeline and point; refreshes as the parcel 
 
   // Two days later on the carriers' clock the parcel has moved: the page refreshes on its own (no reload, no click).
   await advanceCarriers(request, 2 * 24 * 60);
-  await expect(shown).toHaveText(new RegExp(`^(${LATER.join('|')})$`), { timeout: 30_000 });
+  await expect(shown).toHaveText(oneOf(laterThan(first)), { timeout: 30_000 });
   await expect.poll(() => history.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(before);
   // Newest first, each on the clock of the place it happened ("2 дек., 14:30", with "(UTC+5)" outside Moscow time).
   const times = await history.locator('time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
   expect(times).toEqual([...times].sort((a, b) => b - a));
   await tracking.screenshot({ path: '/tmp/bp-tracking-moved.png' });
   await expect(history.getByRole('listitem').first().locator('time')).toHaveText(/^\d{1,2} [а-я]+\.?,? \d{2}:\d{2}( \(UTC[+−]\d+(:\d\d)?\))?/);
-  const moved = await shown.textContent();
-  expect(moved).not.toBe(first === 'registered' ? 'Передан в службу доставки' : '');
   await expect(tracking.getByRole('status')).toHaveText(`Статус посылки: ${(await shown.textContent()) ?? ''}`);
 
   // Forty days on, the story has ended: final status, the Refresh button gone, and no more requests.
   await advanceCarriers(request, 40 * 24 * 60);
-  await expect(shown).toHaveText(new RegExp(`^(${FINAL.join('|')})$`), { timeout: 30_000 });
+  await expect(shown).toHaveText(oneOf(FINAL), { timeout: 30_000 });
   await expect(tracking.getByRole('button', { name: 'Обновить' })).toHaveCount(0);
   const requestsAtFinal = tracked.length;
   await page.waitForTimeout(3_500);
@@ -147,7 +149,8 @@ test('track number + phone: checked before sending, then found; a wrong phone is
   // The recipient's phone, typed the way people do.
   await phone.fill('8 912 345 67 89');
   await phone.press('Enter');
-  await expect(statusText(tracking)).toHaveText(/^(Передан в службу доставки|В пути|Ждёт в пункте выдачи|Получен)$/);
+  // (Another test may have moved the carriers' clock on: any status of the parcel's life.)
+  await expect(statusText(tracking)).toHaveText(oneOf(Object.keys(RANK)));
   await expect(tracking.getByText(order.trackNumber)).toBeVisible();
   await expect(tracking.getByRole('heading', { name: 'Отслеживание посылки' })).toBeFocused();
   await expect(tracking.getByText(order.pointName, { exact: true })).toBeVisible();
