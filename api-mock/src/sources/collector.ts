@@ -53,10 +53,14 @@ function needsZone(v: unknown): v is Record<string, unknown> & { lat: number; ln
     && Math.abs(r.lat) <= 90 && Math.abs(r.lng) <= 180;
 }
 
+/** Fields whose values repeat across points (the same hours, payment, limits): kept once, as the packed dataset does. */
+const SHARED = ['hours', 'exceptions', 'payment', 'limits'] as const;
+
 export class BranchCollector {
   readonly branches: Branch[] = [];
   readonly reports: SourceReport[] = [];
   private readonly ids = new Set<string>();
+  private readonly shared = new Map<string, unknown>();
   // The content hash is the dataset's version (ETags): equal data, equal hash, on any machine.
   private readonly hash: Hash = createHash('sha256').update('branches/v1\n');
 
@@ -84,10 +88,22 @@ export class BranchCollector {
       return;
     }
     this.ids.add(branch.id);
-    this.branches.push(branch);
     this.hash.update(JSON.stringify(branch)).update('\n');
+    this.branches.push(this.dedupeFields(branch));
     report.accepted++;
     if (derived) report.zonesDerived++;
+  }
+
+  /** A million points hold a few thousand distinct schedules: one object each saves most of the heap. */
+  private dedupeFields(branch: Branch): Branch {
+    const out: Record<string, unknown> = branch;
+    for (const field of SHARED) {
+      const key = `${field}:${JSON.stringify(branch[field])}`;
+      const known = this.shared.get(key);
+      if (known === undefined) this.shared.set(key, branch[field]);
+      else out[field] = known;
+    }
+    return branch;
   }
 
   /** Hex digest of every accepted branch in order; call once, at the end. */
