@@ -25,8 +25,20 @@ export interface TrackingControllerOptions {
   client: () => TrackingClient;
   poll: () => PollOptions;
   now?: () => number;
-  /** For tests: the window whose visibility and connection are followed (default globalThis). */
-  env?: { document: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>; navigator: { onLine: boolean }; target: Pick<Window, 'addEventListener' | 'removeEventListener'> };
+  /** For tests: the page whose visibility and connection are followed (default the real document and window). */
+  env?: TrackingEnv;
+}
+
+interface Listens {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+export interface TrackingEnv {
+  document: Listens & { readonly hidden: boolean };
+  navigator: { readonly onLine: boolean };
+  /** Where `online` / `offline` fire (the window). */
+  target: Listens;
 }
 
 export class TrackingController implements ReactiveController {
@@ -51,8 +63,8 @@ export class TrackingController implements ReactiveController {
     host.addController(this);
   }
 
-  private get env() {
-    return this.o.env ?? { document: globalThis.document, navigator: globalThis.navigator, target: globalThis as unknown as Window };
+  private get env(): TrackingEnv {
+    return this.o.env ?? { document: globalThis.document, navigator: globalThis.navigator, target: globalThis };
   }
 
   private now(): number {
