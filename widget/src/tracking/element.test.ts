@@ -108,4 +108,26 @@ describe('<bp-tracking>', () => {
     expect(root.getElementById(track.getAttribute('aria-describedby')!)?.textContent).toBe('Трек-номер: контрольная цифра не сходится, проверьте номер.');
     expect(urls).toEqual([]);
   });
+
+  it('the same number and phone submitted again after "not found" asks again (it is not ignored)', async () => {
+    const urls: string[] = [];
+    const bodies = [
+      new Response(JSON.stringify({ type: 'x', title: 'Not found', status: 404, code: 'not_found', field: 'trackNumber' }), { status: 404, headers: { 'content-type': 'application/problem+json' } }),
+      new Response(JSON.stringify(answer('in_transit')), { status: 200, headers: { 'content-type': 'application/json' } }),
+    ];
+    const el = await mount((e) => { e.fetch = (url) => { urls.push(url); return Promise.resolve(bodies.shift()!); }; }, 'en');
+    const root = el.shadowRoot!;
+    const fill = (id: string, v: string) => {
+      const input = root.querySelector<HTMLInputElement>(id)!;
+      input.value = v;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('#bp-tr-trackNumber', '20450000000001');
+    fill('#bp-tr-phone', '067 123 4567');
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(el, () => root.querySelector('[part=banner]')?.textContent === 'No parcel found. Check the track number and the recipient’s phone.');
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(el, () => root.querySelector('[part=status] [role=heading]')?.textContent === 'On its way');
+    expect(urls).toEqual(['/api/v1/tracking/lookup', '/api/v1/tracking/lookup']);
+  });
 });

@@ -205,7 +205,10 @@ export class BpTracking extends LitElement {
       return;
     }
     this.lookupErrors = {};
-    this.manual = { kind: 'lookup', trackNumber: c.trackNumber, phone: c.phone };
+    const same = this.manual?.kind === 'lookup' && this.manual.trackNumber === c.trackNumber && this.manual.phone === c.phone;
+    // The same number and phone again (after "not found" or a failure): ask again rather than ignore the click.
+    if (same) this.tracking.refresh();
+    else this.manual = { kind: 'lookup', trackNumber: c.trackNumber, phone: c.phone };
     this.focusTitle = true;
   };
 
