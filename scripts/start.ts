@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     });
 
   if (boot.kind === 'sources') {
-    watchSources(sandbox.context, boot.sources, { intervalS: refreshS, log: (l) => console.log(`[sources] ${l}`) });
+    watchSources(sandbox.context, boot, { intervalS: refreshS, log: (l) => console.log(`[sources] ${l}`) });
     console.log(`Sources reload on SIGHUP (kill -HUP ${process.pid})${refreshS ? ` and every ${refreshS} s` : ''}`);
   }
 

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   self = await server.listen();
   for (const [id, c] of defaultConnectors({ baseUrl: carriers(), timeoutMs: num('CONNECTOR_TIMEOUT_MS', 5_000) })) connectors.set(id, c);
   oms?.start();
-  if (boot.kind === 'sources') watchSources(context, boot.sources, { intervalS: refreshS, log: (l) => console.error(`[sources] ${l}`) });
+  if (boot.kind === 'sources') watchSources(context, boot, { intervalS: refreshS, log: (l) => console.error(`[sources] ${l}`) });
   console.log(`listening ${self}`);
   const stop = () => {
     server.close().then(() => oms?.close()).then(() => process.exit(0), () => process.exit(1));

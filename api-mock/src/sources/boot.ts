@@ -3,14 +3,14 @@
 import type { SandboxContext, SandboxDataset } from '../context.js';
 import { generateDataset, type DatasetSize } from '../dataset/index.js';
 import { loadSources, type LoadReport } from './load.js';
-import { SourceRefresher } from './refresh.js';
+import { fileStamp, SourceRefresher } from './refresh.js';
 import { namesSources, parseSources, type SourceSpec } from './source-spec.js';
 
 const SIZES: readonly DatasetSize[] = ['small', 'full', 'stress'];
 
 export type BootDataset =
   | { kind: 'generated'; size: DatasetSize; dataset: SandboxDataset }
-  | { kind: 'sources'; sources: SourceSpec[]; dataset: SandboxDataset; report: LoadReport };
+  | { kind: 'sources'; sources: SourceSpec[]; dataset: SandboxDataset; report: LoadReport; stamp: string | undefined };
 
 /** What DATASET names, without loading it (e.g. to pick the heap size first). */
 export function parseDatasetSetting(value: string | undefined, fallback: DatasetSize, env: NodeJS.ProcessEnv = process.env):
@@ -24,9 +24,10 @@ export function parseDatasetSetting(value: string | undefined, fallback: Dataset
 export async function bootDataset(value: string | undefined, fallback: DatasetSize, env: NodeJS.ProcessEnv = process.env): Promise<BootDataset> {
   const setting = parseDatasetSetting(value, fallback, env);
   if (setting.kind === 'generated') return { ...setting, dataset: generateDataset({ size: setting.size }) };
+  const stamp = fileStamp(setting.sources);
   const { dataset, report } = await loadSources(setting.sources);
   if (dataset.branches.length === 0) throw new Error(`DATASET ${setting.sources.map((s) => s.label).join(',')}: no valid points loaded`);
-  return { ...setting, dataset, report };
+  return { ...setting, dataset, report, stamp };
 }
 
 /** DATASET_REFRESH_S: seconds between reloads, or undefined (reload on SIGHUP only). */
@@ -38,9 +39,14 @@ export function refreshSeconds(env: NodeJS.ProcessEnv = process.env): number | u
   return s;
 }
 
-/** Reload on SIGHUP and, when set, on an interval. Answers the refresher (stop() ends the interval). */
-export function watchSources(ctx: SandboxContext, sources: readonly SourceSpec[], options: { intervalS?: number | undefined; log: (line: string) => void }): SourceRefresher {
-  const refresher = new SourceRefresher({ ctx, sources, log: options.log });
+/**
+ * Reload on SIGHUP and, when set, on an interval; files that were not touched since they were loaded are not read
+ * again. Answers the refresher (stop() ends the interval).
+ */
+export function watchSources(
+  ctx: SandboxContext, loaded: { sources: readonly SourceSpec[]; stamp: string | undefined }, options: { intervalS?: number | undefined; log: (line: string) => void },
+): SourceRefresher {
+  const refresher = new SourceRefresher({ ctx, sources: loaded.sources, loadedStamp: loaded.stamp, log: options.log });
   process.on('SIGHUP', () => {
     options.log('SIGHUP: reloading the sources');
     refresher.refresh().catch(() => undefined); // logged by the refresher; the current data stays

@@ -82,6 +82,14 @@ describe('refresh of file sources', () => {
     expect((await order('rp-101000')).status).toBe(201);
   });
 
+  it('does not read files that were not touched since the last load', async () => {
+    const version = h.ctx.version;
+    const lines = log.length;
+    const report = await refresher.refresh();
+    expect(report).toMatchObject({ changed: false, version, load: { sources: [] } });
+    expect(log).toHaveLength(lines);
+  });
+
   it('a source that fails keeps the current data served', async () => {
     const version = h.ctx.version;
     tmp.write('points.json', { not: 'points' });
