@@ -52,3 +52,94 @@ test('save, then load the saved config by id in the widget', async ({ page }) =>
   await expect(page.getByRole('listbox', { name: 'Points' }).getByRole('option').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Map of points' })).toHaveCount(0);
 });
+
+test('share link: another browser opens the same settings; a bad field is named and the rest kept', async ({ page, browser }) => {
+  await page.getByRole('radio', { name: 'List only' }).check();
+  await page.getByRole('combobox', { name: 'Widget language' }).selectOption('uk');
+  await page.getByRole('textbox', { name: 'Zoom' }).fill('12');
+  const link = page.getByRole('textbox', { name: 'Link to these settings' });
+  await expect(link).toHaveValue(/#config=[A-Za-z0-9_-]+$/);
+  const url = await link.inputValue();
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(url);
+  await expect(fresh.getByRole('radio', { name: 'List only' })).toBeChecked();
+  await expect(fresh.getByRole('combobox', { name: 'Widget language' })).toHaveValue('uk');
+  await expect(fresh.getByRole('textbox', { name: 'Zoom' })).toHaveValue('12');
+  await expect(fresh.getByText('Opened the settings from a shared link.')).toBeVisible();
+
+  // A hand-edited link: zoom out of range, everything else good.
+  const bad = Buffer.from(JSON.stringify({ layout: 'map', zoom: 40, lang: 'en' })).toString('base64url');
+  await fresh.goto(`/constructor/#config=${bad}`);
+  await expect(fresh.getByText(/except these fields.*: Zoom\./)).toBeVisible();
+  await expect(fresh.getByRole('radio', { name: 'Map only' })).toBeChecked();
+  await expect(fresh.getByRole('combobox', { name: 'Widget language' })).toHaveValue('en');
+  await expect(fresh.getByRole('textbox', { name: 'Zoom' })).toHaveValue('');
+  // The draft the link replaced is one click away.
+  await fresh.getByRole('button', { name: 'Back to my previous draft' }).click();
+  await expect(fresh.getByRole('radio', { name: 'List only' })).toBeChecked();
+  await other.close();
+});
+
+test('reset to defaults asks first, keeps the saved config on the server, and can be undone', async ({ page }) => {
+  await page.getByRole('radio', { name: 'List only' }).check();
+  await page.getByRole('button', { name: /Save configuration/ }).click();
+  const id = ((await page.getByText(/Config id: cfg_/).textContent()) ?? '').match(/cfg_[\w-]+/)![0];
+
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  const dialog = page.getByRole('dialog', { name: /Reset every setting/ });
+  await expect(dialog).toContainText(`(${id}) is not changed`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('radio', { name: 'List only' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Map and list' })).toBeChecked();
+  const stored = await (await page.request.get(`/api/v1/configs/${id}`)).json() as { layout?: string };
+  expect(stored.layout).toBe('list');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('radio', { name: 'List only' })).toBeChecked();
+});
+
+test('preview at phone width, with the widget\'s events listed newest first', async ({ page }) => {
+  await page.getByRole('radio', { name: 'List only' }).check();
+  await page.getByRole('radio', { name: 'Phone (360 px)' }).check();
+  const preview = page.locator('branch-picker');
+  await expect(preview.getByRole('option').first()).toBeVisible();
+  expect(Math.round((await preview.boundingBox())!.width)).toBe(360);
+  const log = page.getByRole('list', { name: 'Widget events' });
+  await expect(log.getByRole('listitem').filter({ hasText: 'bp-ready' }).first()).toBeVisible();
+
+  const first = preview.getByRole('option').first();
+  const name = ((await first.textContent()) ?? '').trim().slice(0, 12);
+  await first.click();
+  await preview.getByRole('button', { name: /Выбрать этот пункт|Choose this point|Обрати цей пункт/ }).click();
+  await expect(log.getByRole('listitem').first()).toContainText('bp-change');
+  await expect(log.getByRole('listitem').first()).toContainText(name);
+  await expect(log.getByRole('listitem').nth(1)).toContainText('bp-select');
+  await page.getByRole('radio', { name: 'Desktop' }).check();
+  expect((await preview.boundingBox())!.width).toBeGreaterThan(500);
+});
+
+test('the interface in Russian and Ukrainian, kept across a reload; the widget language stays its own field', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Interface language' }).selectOption('ru');
+  await expect(page.getByRole('heading', { name: 'Настройки', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const zoom = page.getByRole('textbox', { name: 'Масштаб' });
+  await zoom.fill('40');
+  await expect(page.getByText('Масштаб: должно быть целым числом от 2 до 19')).toBeVisible();
+  // "Automatic" follows the page, so the preview now speaks Russian too...
+  await expect(page.locator('branch-picker').getByRole('listbox', { name: 'Пункты' })).toBeVisible();
+  // ...until the widget's own language is set.
+  await page.getByRole('combobox', { name: 'Язык виджета' }).selectOption('en');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Форма заказа' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Язык виджета' })).toHaveValue('en');
+  await expect(page.locator('branch-picker').getByRole('listbox', { name: 'Points' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Язык интерфейса' }).selectOption('uk');
+  await expect(page.getByRole('heading', { name: 'Налаштування', exact: true })).toBeVisible();
+  await expect(page.getByText('Масштаб: має бути цілим числом від 2 до 19')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Скинути налаштування' })).toBeVisible();
+});

@@ -645,7 +645,7 @@ export class ConstructorApp extends LitElement {
         </div>
         <p class="copy-status" role="status">${this.shareStatus?.(this.t) ?? ''}</p>
       </div>
-      <button type="button" class="secondary danger" @click=${this.askReset}>${t.reset}</button>
+      <button type="button" class="secondary reset" @click=${this.askReset}>${t.reset}</button>
       <dialog id="reset-dialog" aria-labelledby="reset-title" aria-describedby="reset-desc" @close=${(e: Event) => {
         if ((e.target as HTMLDialogElement).returnValue === 'reset') this.reset();
       }}>

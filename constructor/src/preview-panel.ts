@@ -37,6 +37,8 @@ export class PreviewPanel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.config) this.preview.apply(this.config);
+    // The interface language is the page's, which an automatic widget language follows.
+    if (changed.has('t') && changed.get('t') !== undefined && !this.config?.lang) this.preview.recreate();
   }
 
   private time(d: Date): string {

@@ -81,6 +81,16 @@ export class Preview {
     return el;
   }
 
+  /**
+   * A fresh element with the same config: the widget resolves an automatic language once, when
+   * it connects, so a change of the page's language needs a new one.
+   */
+  recreate(): void {
+    if (!this.el) return;
+    this.el = this.create();
+    if (this.applied) this.el.config = JSON.parse(this.applied) as WidgetConfig;
+  }
+
   /** Give the widget a new config; identical configs are skipped so the map is not reset. */
   apply(config: WidgetConfig): void {
     this.pending = config;
