@@ -175,3 +175,48 @@ test('confirm -> created order against the sandbox, 7 orders (figure printed, no
     `of which the POST: median ${posts[3]!.toFixed(0)} ms`);
   expect(times).toHaveLength(7);
 });
+
+test('offline at confirm: shown as such, sent by itself when the browser is back online, one order', async ({ page, context }) => {
+  await openShop(page);
+  const branch = await moscowOffice(page);
+  await mountStep(page, { branch, parcel: PARCEL, recipient: { givenName: 'Олег', surname: 'Сидоров', phone: '+79123456788' } });
+  const step = page.locator('bp-order-step');
+  const keys: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/orders')) keys.push(r.headers()['idempotency-key'] ?? ''); });
+  await context.setOffline(true);
+  await step.getByRole('button', { name: /Подтвердить заказ/ }).click();
+  await expect(step.getByText(/Нет соединения с интернетом/)).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/h5-shots/order-step-offline.png', fullPage: true });
+  await context.setOffline(false);
+  await expect(step.getByRole('heading', { name: 'Заказ оформлен' })).toBeVisible({ timeout: 20_000 });
+  const order = await page.evaluate(() => window.__order!);
+  const list = await page.request.get(`/api/v1/orders?config=demo&q=${order.orderNumber}`, { headers: { Authorization: 'Bearer demo-owner-key' } });
+  expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
+  expect(new Set(keys).size).toBeLessThanOrEqual(1); // every request that left the browser carried the one key
+});
+
+test('reload in the middle of a submission: the new page finishes the same intent, one order', async ({ page }) => {
+  await openShop(page);
+  const branch = await moscowOffice(page);
+  // The first POST is held and never answered: the tab is reloaded while the order is in flight.
+  let held = 0;
+  await page.route('**/api/v1/orders', (route) => {
+    if (route.request().method() === 'POST' && held++ === 0) return; // never fulfilled
+    return route.continue();
+  });
+  await mountStep(page, { branch, parcel: PARCEL, recipient: { givenName: 'Олег', surname: 'Сидоров', phone: '+79123456788' } });
+  await page.locator('bp-order-step').getByRole('button', { name: /Подтвердить заказ/ }).click();
+  await expect.poll(() => held).toBe(1);
+  const pending = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('branch-picker.order:demo:')));
+  expect(pending).toHaveLength(1);
+  await page.reload();
+  await mountStep(page, { resume: true });
+  const step = page.locator('bp-order-step');
+  await expect(step.getByRole('heading', { name: 'Заказ оформлен' })).toBeVisible();
+  const order = await page.evaluate(() => window.__order!);
+  expect(`branch-picker.order:demo:${order.orderNumber}`).toBe(pending[0]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('branch-picker.order:demo:')))).toEqual([]);
+  const list = await page.request.get(`/api/v1/orders?config=demo&q=${order.orderNumber}`, { headers: { Authorization: 'Bearer demo-owner-key' } });
+  expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
+});

@@ -79,7 +79,7 @@ function renderState(a: ReviewArgs, price: string | undefined): TemplateResult {
     case 'stalled':
       return html`${status}
         <p class="notice" role="alert" id="bp-order-alert" tabindex="-1">${state.kind === 'offline' ? t.offline : t.stalled}</p>
-        <div class="actions">${confirm(t.retry, a.onRetry)}</div>`;
+        ${a.busy ? nothing : html`<div class="actions">${confirm(t.retry, a.onRetry)}</div>`}`;
     case 'refused':
     case 'failed': {
       const text = state.kind === 'refused' ? `${t.refused}. ${refusalText(state.error.problem, t)}` : t.failed;
