@@ -51,7 +51,7 @@ describe('DATASET=file:… boot', () => {
     expect(world.body.total).toBe(42);
     const lviv = await getJson<PointsResponse>('/api/v1/points?bbox=23.9,49.7,24.2,50&limit=500');
     expect(lviv.body.total).toBe(40);
-    expect(lviv.body.facets.carrier).toEqual({ 'nova-poshta': 40 });
+    expect(lviv.body.facets?.carrier).toEqual({ 'nova-poshta': 40 });
     const one = await getJson<{ name: string; timeZone: string }>('/api/v1/points/rp-620014');
     expect(one.body).toMatchObject({ timeZone: 'Asia/Yekaterinburg' });
     const search = await getJson<{ items: Array<{ kind: string; label: string }> }>(`/api/v1/search?q=${encodeURIComponent('Екатеринбург')}`);

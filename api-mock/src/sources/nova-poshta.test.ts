@@ -35,7 +35,7 @@ describe('Nova Poshta warehouses from a file', () => {
   it('drops a bad record, counts it by reason and keeps the others', async () => {
     const bad = [npItem(1), npItem(2, { Latitude: 'north' }), npItem(3), npItem(4, { CityRef: undefined }), npItem(5, { Latitude: '95' }), npItem(6, { Longitude: 'x' })];
     const { dataset, report } = await load(tmp.write('bad.json', npAnswer(bad)));
-    expect(dataset.branches.map((b) => b.carrierRefs?.warehouseRef.slice(-1))).toEqual(['1', '3']);
+    expect(dataset.branches.map((b) => b.carrierRefs?.warehouseRef?.slice(-1))).toEqual(['1', '3']);
     expect(report.sources[0]!.rejected).toEqual({
       'Latitude: expected a number': 1,
       'Longitude: expected a number': 1,
