@@ -224,6 +224,24 @@ describe('<bp-order-step> submission', () => {
     expect(await h.oms.store.countOrders()).toBe(before + 1);
   });
 
+  it('a pending intent older than the API keeps keys is sent again under a new key (the order number guards against a double)', async () => {
+    const storage = new MapStorage();
+    const store = orderStore('demo', storage);
+    const input = {
+      orderNumber: 'bp-expired00001', configId: 'demo', pointId: 'rp-101000', carrier: 'russian-post', parcel: PARCEL,
+      recipient: { givenName: 'Анна', surname: 'Иванова', phone: '+79123456789' },
+    };
+    await store.save({ intentId: input.orderNumber, key: 'old-key-never-sent', input, createdAt: Date.now() - 25 * 3600_000 });
+    const w = wire();
+    const el = mount({ storage, fetch: w.fetch });
+    const done = doneEvents(el);
+    await until(() => done.length, 'the renewed order');
+    expect(done[0]!.orderNumber).toBe('bp-expired00001');
+    expect(w.posts.map((p) => p.key)).not.toContain('"old-key-never-sent"');
+    expect(w.posts).toHaveLength(1);
+    expect(await pendingOrder('demo', store)).toBeUndefined();
+  });
+
   it('offline: says so at once, keeps the intent, and sends it with the same key when the browser is online again', async () => {
     setOnline(false);
     const w = wire(() => (online ? 'ok' : 'refuse'));

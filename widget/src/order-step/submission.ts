@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FINAL_STATUSES, type CreatedOrder } from '../model/order.js';
 import type { Quote } from '../model/quote.js';
 import { createOrderClient, type OrderClient, type OrderClientOptions, type OrderIntent } from '../orders/client.js';
-import { OrderApiError, OrderRetryExhaustedError, QuoteChangedError } from '../orders/errors.js';
+import { OrderApiError, OrderRetryExhaustedError, PendingIntentError, QuoteChangedError } from '../orders/errors.js';
 import type { PendingIntent, PendingOrderStore } from '../orders/pending.js';
 import type { FetchLike } from '../orders/request.js';
 import { orderStore, pendingOrder } from './order-store.js';
@@ -94,7 +94,7 @@ export class OrderSubmission implements ReactiveController {
   submit(intent: OrderIntent): Promise<void> {
     if (this.flight) return this.flight;
     this.intent = intent;
-    return this.fly(() => this.orders().submit(intent));
+    return this.fly(() => this.renewExpired(intent, this.orders().submit(intent)));
   }
 
   /** Sends the intent in hand again, with its stored key (after offline, a stalled API, a reload). */
@@ -115,9 +115,24 @@ export class OrderSubmission implements ReactiveController {
       const results = await this.orders().resume();
       const mine = results.find((r) => r.intentId === pending.intentId);
       if (!mine) throw new Error(`pending order ${pending.intentId} vanished from the store`);
-      if (mine.status === 'rejected') throw mine.reason;
+      if (mine.status === 'rejected') return this.renewExpired(intentOf(pending), Promise.reject(mine.reason));
       return mine.value;
     });
+  }
+
+  /**
+   * A pending key older than the API keeps keys cannot be replayed. Sending the same payload under a new key is
+   * still safe: order numbers are unique per widget, so if the first attempt did land, the API answers
+   * duplicate_order_number instead of creating a second order.
+   */
+  private async renewExpired(intent: OrderIntent, attempt: Promise<CreatedOrder>): Promise<CreatedOrder> {
+    try {
+      return await attempt;
+    } catch (e) {
+      if (!(e instanceof PendingIntentError && e.reason === 'expired')) throw e;
+      await this.orders().discard(e.intentId);
+      return this.orders().submit(intent);
+    }
   }
 
   /** The buyer accepted the new price: the same intent at that price, under a new key (the old one was refused). */
