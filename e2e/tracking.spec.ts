@@ -3,6 +3,7 @@
 // stopped once final; the lookup by track number and recipient phone; a wrong token; axe; a 360x740 phone screen.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { STRICT_CSP, cspViolations } from './support.js';
 
 const PHONE = '+7 (912) 345-67-89';
 /** The buyer's words for each status, with where it stands in a parcel's life (statuses only move forward). */
@@ -56,6 +57,8 @@ function statusText(tracking: Locator): Locator {
 }
 
 test('the e-mail link shows status, timeline and point; refreshes as the parcel moves; stops when final', async ({ page, request }) => {
+  // Two jumps of the carriers' clock, each waited out through the tracker and the page's own polling.
+  test.setTimeout(150_000);
   const order = await placeOrder(request, 'link');
   const tracking = page.locator('bp-tracking');
   const tracked: string[] = [];
@@ -161,6 +164,32 @@ test('track number + phone: checked before sending, then found; a wrong phone is
   // "Another parcel" goes back to the form.
   await tracking.getByRole('button', { name: 'Другая посылка' }).click();
   await expect(tracking.getByRole('heading', { name: 'Где моя посылка?' })).toBeVisible();
+});
+
+test('bp-tracking.js alone on a shop page under a strict CSP: no picker, no inline code, no violations', async ({ page, request }) => {
+  const order = await placeOrder(request, 'tag');
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+  await page.route('**/shop/order-status.html', (route) => route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
+    body: `<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>Shop: your order</title>
+<script src="/widget/dist/bp-tracking.js"></script></head>
+<body><h1>Your order</h1><bp-tracking order-id="${order.id}" token="${order.token}"></bp-tracking></body></html>`,
+  }));
+  await page.goto('/shop/order-status.html');
+  const tracking = page.locator('bp-tracking');
+  await expect(tracking.getByRole('heading', { name: 'Відстеження посилки' })).toBeVisible();
+  await expect(statusText(tracking)).toHaveText(/^(Передано службі доставки|У дорозі|Чекає у пункті видачі|Отримано|Повертається відправнику|Повернуто відправнику)$/);
+  await expect(tracking.getByText(order.trackNumber)).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+  expect(scripts).toEqual(['/widget/dist/bp-tracking.js']);
 });
 
 test.describe('on a phone', () => {
