@@ -7,14 +7,15 @@ import { cspViolations, events, openHostPage, pointsList, recordEvents } from '.
 
 const BASEMAP = '**/widget/dist/branch-picker.basemap.js';
 
-/** Distinct opaque colours sampled from the basemap canvas (0 while it is not drawn). */
+/** Distinct opaque colours sampled from the basemap's canvas tiles (0 while nothing is drawn). */
 function basemapColours(page: Page): Promise<number> {
   return page.locator('branch-picker').evaluate((el) => {
-    const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('.leaflet-bp-basemap-pane canvas');
-    if (!canvas || !canvas.width) return 0;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    for (const canvas of el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('.leaflet-bp-basemap-pane canvas')) {
+      if (!canvas.width) continue;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
     return colours.size;
   });
 }

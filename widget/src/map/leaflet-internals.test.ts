@@ -1,9 +1,8 @@
 // Every place the widget relies on Leaflet beyond its public API, checked against the installed
 // Leaflet so an upgrade fails here, loudly, instead of in a customer's checkout:
 //   1. map/leaflet-slim.js imports Leaflet's ES sources by path (leaflet/src/...) and their named exports.
-//   2. map/leaflet-slim.js replaces Map#getRenderer and the private Map#_getPaneRenderer (canvas only, no
-//      SVG), relying on the private Map#_paneRenderers (made by Map#_initPanes), Map#_renderer (the default
-//      renderer Map#remove deletes) and on Path#beforeAdd asking map.getRenderer(this).
+//   2. map/leaflet-slim.js leaves out every vector layer: the built-in basemap (map/basemap.ts) draws on
+//      GridLayer tiles instead.
 //   3. scripts/leaflet-swaps.ts + map/leaflet-marker-stubs.js: Marker.js imports ./Icon.Default and
 //      ./Marker.Drag, builds `new IconDefault()` for its default options and only makes a MarkerDrag
 //      `if (MarkerDrag)`.
@@ -116,48 +115,9 @@ describe(`Leaflet internals the widget relies on (installed Leaflet ${version})`
     expect(missing, `map/leaflet-slim.js lacks what the widget uses (script-tag build only)`).toEqual([]);
   });
 
-  it('2. Map#getRenderer/_getPaneRenderer have the shape leaflet-slim.js replaces', () => {
-    const proto = full.Map.prototype as Any;
-    expect(typeof proto.getRenderer, `${upgrade}: Map#getRenderer is gone`).toBe('function');
-    expect(typeof proto._getPaneRenderer, `${upgrade}: Map#_getPaneRenderer (private, replaced by leaflet-slim.js) is gone`).toBe('function');
-    expect([proto.getRenderer.length, proto._getPaneRenderer.length], `${upgrade}: getRenderer(layer)/_getPaneRenderer(name) changed signature`).toEqual([1, 1]);
-    const getRenderer = String(proto.getRenderer);
-    for (const part of ['layer.options.renderer', 'this._getPaneRenderer(layer.options.pane)', 'this.options.renderer', 'this._renderer']) {
-      expect(getRenderer, `${upgrade}: Map#getRenderer no longer reads ${part} (leaflet-slim.js copies its lookup order)`).toContain(part);
-    }
-    const pane = String(proto._getPaneRenderer);
-    expect(pane, `${upgrade}: Map#_getPaneRenderer no longer keeps overlayPane on the default renderer`).toContain("'overlayPane'");
-    expect(pane, `${upgrade}: Map#_getPaneRenderer no longer caches in this._paneRenderers`).toContain('this._paneRenderers[name]');
-    expect(String(full.Path.prototype.beforeAdd), `${upgrade}: Path#beforeAdd no longer asks map.getRenderer(this)`).toContain('map.getRenderer(this)');
-  });
-
-  it('2. a map has _paneRenderers from the start, and remove() drops _renderer', () => {
-    const map = mapIn(fullWindow, full);
-    expect(map._paneRenderers, `${upgrade}: Map#_paneRenderers is no longer an object made with the panes`).toEqual({});
-    map._renderer = {};
-    map.remove();
-    expect('_renderer' in map, `${upgrade}: Map#remove no longer deletes _renderer (leaflet-slim.js caches its canvas there)`).toBe(false);
-  });
-
-  it('2. the slim map draws every path on canvas: one default renderer, one per custom pane, dropped on remove', () => {
-    const map = mapIn(slimWindow, slim);
-    const a = slim.polyline([[50, 30], [51, 31]]).addTo(map);
-    const b = slim.polygon([[50, 30], [51, 31], [50, 31]]).addTo(map);
-    expect(a._renderer).toBeInstanceOf(slim.Canvas);
-    expect(b._renderer).toBe(a._renderer);
-    expect(map._renderer).toBe(a._renderer);
-    map.createPane('bp-test');
-    const c = slim.polyline([[50, 30], [51, 31]], { pane: 'bp-test' }).addTo(map);
-    const d = slim.polyline([[50, 30], [51, 32]], { pane: 'bp-test' }).addTo(map);
-    expect(c._renderer).toBeInstanceOf(slim.Canvas);
-    expect(c._renderer).not.toBe(a._renderer);
-    expect(d._renderer).toBe(c._renderer);
-    expect(map._paneRenderers['bp-test']).toBe(c._renderer);
-    expect(c._renderer.options.pane).toBe('bp-test');
-    const own = slim.canvas({ pane: 'bp-test' });
-    expect(slim.polyline([[50, 30], [51, 31]], { renderer: own }).addTo(map)._renderer).toBe(own);
-    map.remove();
-    expect('_renderer' in map).toBe(false);
+  it('2. the slim bundle has no vector layers or renderers (the basemap draws on GridLayer tiles)', () => {
+    for (const name of ['Polyline', 'Polygon', 'Canvas', 'SVG', 'Path', 'Renderer']) expect(slim[name], name).toBeUndefined();
+    expect(typeof slim.GridLayer.extend).toBe('function');
   });
 
   it('3. Marker.js imports ./Icon.Default and ./Marker.Drag and only uses them as the stubs allow', () => {

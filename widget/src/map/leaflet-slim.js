@@ -1,9 +1,10 @@
 // The subset of Leaflet the widget uses, imported from Leaflet's own ES sources so the
 // script-tag bundle leaves out what it never needs (GeoJSON, popups, tooltips, image/video
-// overlays, layer switcher, scale, WMS, SVG renderer, box zoom, circle markers). scripts/build-widget.ts swaps `leaflet` for this
+// overlays, layer switcher, scale, WMS, every vector layer and renderer (the built-in basemap draws
+// on GridLayer tiles), box zoom, circle markers). scripts/build-widget.ts swaps `leaflet` for this
 // file for the IIFE build only (scripts/leaflet-swaps.ts); the npm ESM build keeps the bare `leaflet` import.
-// Relies on Leaflet internals (the leaflet/src/ module layout, Map#_getPaneRenderer, Map#_paneRenderers,
-// Map#_renderer): each is checked against the installed Leaflet by map/leaflet-internals.test.ts.
+// Relies on one Leaflet internal, the leaflet/src/ module layout, checked against the installed Leaflet
+// by map/leaflet-internals.test.ts.
 // Module order matters: Map first, then the modules that extend it through init hooks.
 export { Map, createMap as map } from 'leaflet/src/map/Map';
 import { Map } from 'leaflet/src/map/Map';
@@ -34,26 +35,6 @@ export { Icon, icon } from 'leaflet/src/layer/marker/Icon';
 export { DivIcon, divIcon } from 'leaflet/src/layer/marker/DivIcon';
 export { GridLayer, gridLayer } from 'leaflet/src/layer/tile/GridLayer';
 export { TileLayer, tileLayer } from 'leaflet/src/layer/tile/TileLayer';
-export { Canvas, canvas } from 'leaflet/src/layer/vector/Canvas';
-export { Polyline, polyline } from 'leaflet/src/layer/vector/Polyline';
-export { Polygon, polygon } from 'leaflet/src/layer/vector/Polygon';
-// Map#getRenderer, which every Path asks for on add. Leaflet's own (Renderer.getRenderer) falls
-// back to the SVG renderer; every vector layer here is drawn on canvas, so SVG is left out.
-// Private: _getPaneRenderer, _paneRenderers (made by Map#_initPanes) and _renderer (deleted by
-// Map#remove) are Leaflet's own; leaflet-internals.test.ts fails if an upgrade changes them.
-import { canvas as createCanvas } from 'leaflet/src/layer/vector/Canvas';
-Map.include({
-  getRenderer(layer) {
-    const renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer
-      || (this._renderer ??= createCanvas());
-    if (!this.hasLayer(renderer)) this.addLayer(renderer);
-    return renderer;
-  },
-  _getPaneRenderer(name) {
-    if (name === 'overlayPane' || name === undefined) return false;
-    return (this._paneRenderers[name] ??= createCanvas({ pane: name }));
-  },
-});
 export { LatLng, toLatLng as latLng } from 'leaflet/src/geo/LatLng';
 export { LatLngBounds, toLatLngBounds as latLngBounds } from 'leaflet/src/geo/LatLngBounds';
 export { Point, toPoint as point } from 'leaflet/src/geometry/Point';

@@ -43,7 +43,7 @@ export class MapView {
   readonly map: L.Map;
   private markers = new Map<string, L.Marker>();
   private tileLayer: L.TileLayer | undefined;
-  private basemap: L.LayerGroup | undefined;
+  private basemap: L.GridLayer | undefined;
   private selection: L.Marker | undefined;
   private selectedId: string | undefined;
   private programmatic = 0;
