@@ -110,11 +110,14 @@ test('a wrong token shows "not found" without polling; the page is in English wi
   page.on('request', (r) => { if (r.url().includes(`/api/v1/orders/${order.id}/tracking`)) calls++; });
   await page.goto(`/widget/track.html#order=${order.id}&token=not-the-token-000000&poll=1000&lang=en`);
   const tracking = page.locator('bp-tracking');
-  await expect(tracking.locator('[part=banner]')).toHaveText('Order not found: the link is wrong or has expired.');
+  await expect(tracking.locator('[part=banner] span')).toHaveText('Order not found: the link is wrong or has expired.');
   await expect(tracking.getByRole('status')).toHaveText('Order not found: the link is wrong or has expired.');
   expect(await violations(page)).toEqual([]);
   await page.waitForTimeout(2_500);
   expect(calls).toBe(1);
+  // A way forward: the lookup form, focused on the track number.
+  await tracking.getByRole('button', { name: 'Find by track number' }).click();
+  await expect(tracking.getByRole('textbox', { name: 'Track number' })).toBeFocused();
 });
 
 test('track number + phone: checked before sending, then found; a wrong phone is "not found"', async ({ page, request }) => {

@@ -58,6 +58,7 @@ export class BpTracking extends LitElement {
     lookupPhone: { state: true },
     lookupErrors: { state: true },
     manual: { state: true },
+    formOnly: { state: true },
   };
 
   static override get observedAttributes(): string[] {
@@ -86,6 +87,8 @@ export class BpTracking extends LitElement {
   declare private lookupErrors: Partial<Record<LookupField, string>>;
   /** A source the buyer typed into the form (it wins over the attributes until "Another parcel"). */
   declare private manual: TrackingSource | undefined;
+  /** The buyer left a wrong link for the form: the attributes' source is set aside. */
+  declare private formOnly: boolean;
 
   private uiLang: Lang = 'ru';
   private m: TrackingMessages = trackingMessages('ru');
@@ -114,6 +117,7 @@ export class BpTracking extends LitElement {
     this.lookupPhone = '';
     this.lookupErrors = {};
     this.manual = undefined;
+    this.formOnly = false;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -157,7 +161,9 @@ export class BpTracking extends LitElement {
       }
     }
     if (changed.has('apiBase') || changed.has('fetch')) this.client = undefined;
-    this.tracking.setSource(this.manual ?? this.attributeSource());
+    // A new link from the shop wins over a form the buyer left it for.
+    if ((changed.has('orderId') && changed.get('orderId') !== undefined) || (changed.has('token') && changed.get('token') !== undefined)) this.formOnly = false;
+    this.tracking.setSource(this.manual ?? (this.formOnly ? undefined : this.attributeSource()));
     const c = this.tracking;
     this.model = c.value ? buildTrackingModel(c.value, this.m, this.uiLang, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone) : undefined;
     this.announce();
@@ -225,10 +231,17 @@ export class BpTracking extends LitElement {
     this.trackNumber = null;
     this.phone = null;
     this.lookupPhone = '';
+    // The form, even when the shop's link attributes are still set.
+    this.formOnly = true;
     this.tracking.setSource(undefined);
   };
 
   private readonly onRefresh = (): void => this.tracking.refresh();
+
+  private readonly onFindByTrack = (): void => {
+    this.formOnly = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#bp-tr-trackNumber')?.focus());
+  };
 
   protected override render(): TemplateResult {
     return html`${this.renderBody()}<div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
@@ -255,10 +268,10 @@ export class BpTracking extends LitElement {
       case 'offline':
         return renderMessage(m, level, m.offline, undefined);
       case 'error':
-        return renderMessage(m, level, m.error, this.onRefresh);
+        return renderMessage(m, level, m.error, { label: m.retry, run: this.onRefresh });
       case 'not-found':
       case 'blocked':
-        if (!fromLookup) return renderMessage(m, level, m.notFoundLink, undefined);
+        if (!fromLookup) return renderMessage(m, level, m.notFoundLink, { label: m.findByTrack, run: this.onFindByTrack });
         return this.renderForm(c.state === 'blocked' ? m.tooManyAttempts : m.notFoundLookup);
       default:
         return this.renderForm(undefined);

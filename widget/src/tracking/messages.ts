@@ -35,6 +35,8 @@ export interface TrackingMessages {
   phoneLabel: string;
   find: string;
   anotherParcel: string;
+  /** After a wrong link: the way to the lookup form. */
+  findByTrack: string;
   trackEmpty: string;
   trackCheckDigit: string;
   trackFormat: string;
@@ -83,6 +85,7 @@ const ru: TrackingMessages = {
   phoneLabel: 'Телефон получателя',
   find: 'Найти посылку',
   anotherParcel: 'Другая посылка',
+  findByTrack: 'Найти по трек-номеру',
   trackEmpty: 'Трек-номер: введите номер из письма о заказе.',
   trackCheckDigit: 'Трек-номер: контрольная цифра не сходится, проверьте номер.',
   trackFormat: 'Трек-номер: нужно 14 цифр или номер вида RA123456785RU.',
@@ -130,6 +133,7 @@ const uk: TrackingMessages = {
   phoneLabel: 'Телефон отримувача',
   find: 'Знайти посилку',
   anotherParcel: 'Інша посилка',
+  findByTrack: 'Знайти за трек-номером',
   trackEmpty: 'Трек-номер: введіть номер з листа про замовлення.',
   trackCheckDigit: 'Трек-номер: контрольна цифра не збігається, перевірте номер.',
   trackFormat: 'Трек-номер: потрібно 14 цифр або номер на кшталт RA123456785RU.',
@@ -177,6 +181,7 @@ const en: TrackingMessages = {
   phoneLabel: 'Recipient’s phone',
   find: 'Find parcel',
   anotherParcel: 'Another parcel',
+  findByTrack: 'Find by track number',
   trackEmpty: 'Track number: enter the number from the order e-mail.',
   trackCheckDigit: 'Track number: the check digit does not match; check the number.',
   trackFormat: 'Track number: expected 14 digits or a number like RA123456785RU.',

@@ -127,10 +127,12 @@ export function renderLoading(m: TrackingMessages, level: number): TemplateResul
 }
 
 /** A state with nothing to show but a message (wrong link, no connection before the first answer). */
-export function renderMessage(m: TrackingMessages, level: number, text: string, onRetry: (() => void) | undefined): TemplateResult {
+export function renderMessage(
+  m: TrackingMessages, level: number, text: string, action: { label: string; run: () => void } | undefined,
+): TemplateResult {
   return html`<section class="wrap" part="tracking" aria-labelledby="bp-tr-title">
     ${heading(level, 'title', m.title, 'bp-tr-title')}
-    <div class="banner err" part="banner"><span>${text}</span>${onRetry
-      ? html`<button class="btn" type="button" @click=${onRetry}>${m.retry}</button>` : nothing}</div>
+    <div class="banner err" part="banner"><span>${text}</span>${action
+      ? html`<button class="btn" part="button" type="button" @click=${action.run}>${action.label}</button>` : nothing}</div>
   </section>`;
 }
