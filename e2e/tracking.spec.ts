@@ -169,6 +169,25 @@ test('track number + phone: checked before sending, then found; a wrong phone is
   await expect(tracking.getByRole('heading', { name: 'Где моя посылка?' })).toBeVisible();
 });
 
+test('offline keeps the last known status with a banner, and refreshes when the connection is back', async ({ page, context, request }) => {
+  const order = await placeOrder(request, 'offline');
+  await page.goto(`/widget/track.html#order=${order.id}&token=${order.token}&poll=60000`);
+  const tracking = page.locator('bp-tracking');
+  await expect(statusText(tracking)).toBeVisible();
+  const shownBefore = (await statusText(tracking).textContent())!;
+  await context.setOffline(true);
+  const banner = tracking.locator('[part=banner]');
+  await expect(banner).toHaveText('Нет соединения с интернетом: показан последний известный статус.');
+  await expect(tracking.getByRole('status')).toHaveText('Нет соединения с интернетом: показан последний известный статус.');
+  await expect(statusText(tracking)).toHaveText(shownBefore);
+  expect(await violations(page)).toEqual([]);
+  // Back online: asked at once (not after the 60 s poll), the banner goes.
+  const asked = page.waitForRequest((r) => r.url().includes(`/api/v1/orders/${order.id}/tracking`));
+  await context.setOffline(false);
+  await asked;
+  await expect(banner).toHaveCount(0);
+});
+
 test('bp-tracking.js alone on a shop page under a strict CSP: no picker, no inline code, no violations', async ({ page, request }) => {
   const order = await placeOrder(request, 'tag');
   await page.addInitScript(() => {
