@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-const EVENT_TYPES = ['bp-select', 'bp-change', 'bp-error', 'bp-ready', 'bp-open', 'bp-close'];
+const EVENT_TYPES = ['bp-select', 'bp-change', 'bp-error', 'bp-ready', 'bp-open', 'bp-close', 'bp-order', 'bp-track'];
 
 /** Records every bp-* event that reaches the document (they bubble and are composed). */
 export async function recordEvents(page: Page): Promise<void> {

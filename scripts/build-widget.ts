@@ -53,8 +53,7 @@ const basemapLoader: ModuleSwap = { replace: join(src, 'map/basemap-loader.ts'),
 /** Inside that file, zod and the model schemas come from the main file instead of a second copy. */
 const sharedZod: ModuleSwap = { replace: join(src, 'model/zod.ts'), with: join(src, 'quotes/shared-zod.dist.ts'), why: 'zod borrowed from the main file' };
 const sharedModel: ModuleSwap = { replace: join(src, 'model/index.ts'), with: join(src, 'quotes/shared-model.dist.ts'), why: 'schemas borrowed from the main file' };
-/** The order step: its loader injects ORDER_FILE (order-step/loader.dist.ts). Add it to buildIife's swaps, with
- * __BP_ORDER_SRI__, once the main file imports order-step/loader.ts (a swap that matches nothing fails the build). */
+/** The order step: its loader injects ORDER_FILE (order-step/loader.dist.ts) with __BP_ORDER_SRI__. */
 const orderLoader: ModuleSwap = { replace: join(src, 'order-step/loader.ts'), with: join(src, 'order-step/loader.dist.ts'), why: `order step from ${ORDER_FILE}` };
 /** Inside ORDER_FILE, Lit, zod, the schemas model/order.ts builds on and the formatters come from the main file. */
 const orderShared: ModuleSwap[] = [
@@ -155,11 +154,14 @@ async function buildClassicFile(file: string, entry: string, name: string, extra
   });
 }
 
-function buildIife(quotesSri: string, basemapSri: string): Promise<void> {
+function buildIife(quotesSri: string, basemapSri: string, orderSri: string): Promise<void> {
   return buildClassicFile(MAIN_FILE, 'define.ts', 'BranchPickerBundle', {
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
-    define: { 'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri) },
-    plugins: [litTemplates, moduleSwaps(MAIN_FILE, [...leaflet, workerFactory, noFallback, quotesLoader, basemapLoader], root)],
+    define: {
+      'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri),
+      __BP_ORDER_SRI__: JSON.stringify(orderSri),
+    },
+    plugins: [litTemplates, moduleSwaps(MAIN_FILE, [...leaflet, workerFactory, noFallback, quotesLoader, basemapLoader, orderLoader], root)],
   });
 }
 
@@ -255,7 +257,7 @@ checkNoZod(order);
 checkNoLit(order);
 rmSync(testOut, { recursive: true, force: true });
 await buildOrderHarness(sri(order));
-await buildIife(sri(quotes), sri(basemap));
+await buildIife(sri(quotes), sri(basemap), sri(order));
 checkNoBasemapData(join(out, MAIN_FILE));
 await buildWorker();
 const tracking = join(out, TRACKING_FILE);

@@ -492,6 +492,8 @@ export class ConstructorApp extends LitElement {
         })}
         ${selectField('feed', c, opts.feed, { hint: h.feed })}
         ${textField('npApiKey', c, { hint: h.npApiKey })}
+        ${checkboxField('order', c, { label: h.orderLabel, hint: h.order })}
+        ${textField('trackUrl', c, { placeholder: '/track#order={orderId}&token={token}', hint: h.trackUrl })}
         ${textField('apiBase', c, { type: 'url', inputmode: 'url', placeholder: 'https://api.example.com', hint: h.apiBase })}`,
       )}
       ${this.renderOwnerKey()}

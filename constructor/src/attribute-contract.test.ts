@@ -37,6 +37,8 @@ const FULL: WidgetConfig = {
   tileUrl: '/t/{z}/{x}/{y}.png',
   feed: 'nova-poshta',
   npApiKey: 'np-key',
+  order: true,
+  trackUrl: '/track#order={orderId}&token={token}',
   parcel: {
     weightG: 1200,
     dimensionsCm: { length: 30, width: 20, height: 10 },

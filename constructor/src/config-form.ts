@@ -42,6 +42,8 @@ export interface FormValues {
   carrierTimeoutMs: string;
   feed: string;
   npApiKey: string;
+  order: boolean;
+  trackUrl: string;
 }
 
 export type FieldKey = keyof FormValues;
@@ -81,6 +83,8 @@ export const EMPTY_VALUES: Readonly<FormValues> = Object.freeze({
   carrierTimeoutMs: '',
   feed: WIDGET_DEFAULTS.feed,
   npApiKey: '',
+  order: false,
+  trackUrl: '',
 });
 
 /** A fresh, mutable copy of the empty form. */
@@ -135,6 +139,8 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   carrierTimeoutMs: 'carrierTimeoutMs',
   feed: 'feed',
   npApiKey: 'npApiKey',
+  order: 'order',
+  trackUrl: 'trackUrl',
 };
 
 /** The form field for a schema path such as "parcel.dimensionsCm.width" or "carriers.0". */
@@ -289,6 +295,8 @@ export function buildCandidate(v: FormValues, c: UiStrings['check'] = en.check):
     // The default source is left out, as the snippet leaves out every default.
     feed: v.feed === WIDGET_DEFAULTS.feed ? undefined : text(v.feed),
     npApiKey: text(v.npApiKey),
+    order: v.order || undefined,
+    trackUrl: text(v.trackUrl),
   });
   return { candidate, extraErrors };
 }
@@ -359,6 +367,8 @@ export function configToForm(c: WidgetConfig): FormValues {
     carrierTimeoutMs: str(c.carrierTimeoutMs),
     feed: c.feed ?? e.feed,
     npApiKey: c.npApiKey ?? e.npApiKey,
+    order: c.order ?? e.order,
+    trackUrl: c.trackUrl ?? e.trackUrl,
   };
 }
 

@@ -145,7 +145,7 @@ export function radioGroup(key: 'layout' | 'mode', ctx: FieldContext, options: r
   </fieldset>`;
 }
 
-export function checkboxField(key: 'hideUnfit', ctx: FieldContext, o: { label?: string; hint?: string } = {}): TemplateResult {
+export function checkboxField(key: 'hideUnfit' | 'order', ctx: FieldContext, o: { label?: string; hint?: string } = {}): TemplateResult {
   return html`<div class="field">
     <label class="choice">
       <input

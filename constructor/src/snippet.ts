@@ -92,6 +92,8 @@ export function elementAttributes(config: WidgetConfig, opts: SnippetOptions = {
   if (config.tileUrl !== WIDGET_DEFAULTS.tileUrl) push('tile-url', config.tileUrl);
   if (config.feed !== WIDGET_DEFAULTS.feed) push('feed', config.feed);
   push('np-api-key', config.npApiKey);
+  if (config.order) attrs.push(['order', '']);
+  push('track-url', config.trackUrl);
   return attrs;
 }
 

@@ -9,6 +9,8 @@
 //   selection  SelectionController  highlighted / committed point, details, point requests
 //   tariffs    QuoteWiring          the on-demand tariff layer and the quote scheduler
 //   search     SearchSuggestions    the combobox's suggestions and keyboard model
+//   orders     OrderController      the on-demand order step (order attribute), pending intents
+//   formValue  FormValue            the form value and validity
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiClient } from './api/client.js';
 import { emptyFilters, type FilterState } from './core/filters.js';
@@ -20,6 +22,7 @@ import { locateBuyer } from './element/geolocation.js';
 import { listKeyAction } from './element/list-keys.js';
 import { listArea, queryFilters } from './element/list-query.js';
 import { MapController } from './element/map-controller.js';
+import { OrderController } from './element/order-controller.js';
 import { PointListController } from './element/point-list.js';
 import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions } from './element/search-suggestions.js';
@@ -32,6 +35,9 @@ import { BRANCH_TYPES, isSelectable, type Branch, type BranchType, type Lang, ty
 import { apiForSettings, WholeListApi } from './points/feed-source.js';
 import type { QuoteStats } from './quotes/scheduler.js';
 import { loadQuoteLayer } from './quotes/layer-loader.js';
+import { loadOrderStep } from './order-step/loader.js';
+import { BpOrderEvent, orderEventDetail } from './order-step/order-event.js';
+import type { CreatedOrder, Recipient } from './model/order.js';
 import { renderDetails } from './ui/details.js';
 import { renderFilterChips } from './ui/filter-chips.js';
 import { renderMapPanel } from './ui/map-panel.js';
@@ -54,6 +60,8 @@ import { VERSION } from './version.js';
  * @fires bp-ready - Settings resolved and the map/list started.
  * @fires bp-open - The modal opened.
  * @fires bp-close - The modal closed.
+ * @fires bp-order - The order step created the order ({orderId, orderNumber, status, token, trackNumber?, quote}).
+ * @fires bp-track - The buyer asked to follow the order and no `track-url` is set ({orderId, token}).
  * @csspart search - The search combobox input.
  * @csspart filters - The filter chips group.
  * @csspart list - The listbox of points.
@@ -63,6 +71,7 @@ import { VERSION } from './version.js';
  * @csspart confirm - The confirm button.
  * @csspart trigger - The button that opens the modal (mode="modal").
  * @csspart quote - The region around the quote slot (hidden while the slot is empty).
+ * @csspart order - The order step (recipient, review, confirm, the created order).
  * @slot quote - Cost and delivery time of the selected point (filled by tariffs).
  */
 export class BranchPicker extends LitElement {
@@ -77,6 +86,8 @@ export class BranchPicker extends LitElement {
     config: { attribute: false },
     parcel: { attribute: false },
     quote: { attribute: false },
+    recipient: { attribute: false },
+    orderNumber: { attribute: false },
     // The buyer's own view state; everything else lives in the controllers.
     _filters: { state: true },
     _notice: { state: true },
@@ -117,6 +128,12 @@ export class BranchPicker extends LitElement {
   declare parcelSize: string | null;
   declare declaredValue: string | null;
   declare cod: string | null;
+  declare order: boolean;
+  declare trackUrl: string | null;
+  /** The recipient, when the shop already knows it: the order step skips its form. */
+  declare recipient: Recipient | undefined;
+  /** The shop's own order number for the order step (default: a "bp-…" number per order). */
+  declare orderNumber: string | undefined;
 
   declare private _filters: FilterState;
   declare private _notice: { text: string; warn: boolean } | undefined;
@@ -138,6 +155,8 @@ export class BranchPicker extends LitElement {
   /** Settings as they were at the last update, to see what changed. */
   private applied: Settings | undefined;
   private reducedMotion = false;
+  /** Move focus into the order step once it renders (it replaced the button that had focus). */
+  private focusStep = false;
   /** Derived in willUpdate: the list rows in display order (filters and sort applied) and the strings. */
   private rows: Branch[] = [];
   private t: Messages = getMessages('en');
@@ -198,8 +217,17 @@ export class BranchPicker extends LitElement {
     listRoot: () => this.renderRoot.querySelector<HTMLElement>('.scroll'),
     report: (d) => this.report(d),
   });
+  private orders = new OrderController(this, {
+    load: loadOrderStep,
+    configId: () => {
+      const s = this.settings.settings;
+      return s.order ? s.configId : undefined;
+    },
+    report: (d) => this.report(d),
+  });
   private formValue = new FormValue(this, this.internals, {
     value: () => this.selection.committed?.id,
+    orderId: () => this.orders.created?.id,
     name: () => this.settings.settings.name,
     required: () => this.required,
     message: () => this.t.requiredMessage,
@@ -213,6 +241,7 @@ export class BranchPicker extends LitElement {
   constructor() {
     super();
     this.required = false;
+    this.order = false;
     this._filters = emptyFilters();
     this._announcement = '';
     this._sheetExpanded = false;
@@ -337,6 +366,9 @@ export class BranchPicker extends LitElement {
       this.watchList();
     }
     const parcel = ctl.parcel;
+    if (s.order && (!s.configId || !parcel)) {
+      this.report({ code: 'invalid-attribute', field: 'order', message: `order: needs ${s.configId ? 'a parcel (parcel-weight and parcel-size, or the parcel property)' : 'config-id (the widget orders come through)'}` });
+    }
     this.rows = listRows(this.list.items, {
       parcel,
       stateOf: (b) => this.tariffs.stateOf(b),
@@ -363,6 +395,11 @@ export class BranchPicker extends LitElement {
     if (s.selected && (!prev || prev.selected !== s.selected) && committed?.id !== s.selected) void this.preselect(s.selected);
     // The list-only layout has no map view to centre it: start from the configured centre.
     if (s.layout === 'list' && this.settings.ready && !this.list.centre) void this.list.moveTo(this.map.last?.center ?? s.center);
+    const step = this.focusStep ? this.renderRoot.querySelector<HTMLElement>('bp-order-step') : null;
+    if (step) {
+      this.focusStep = false;
+      step.focus();
+    }
     if (this.settings.ready && !this.readyFired) {
       this.readyFired = true;
       this.dispatchEvent(new BpReadyEvent());
@@ -443,9 +480,28 @@ export class BranchPicker extends LitElement {
     await this.updateComplete;
     this.dispatchEvent(new BpChangeEvent(this.selectionDetail(b)));
     this.say(this.t.selectedAnnouncement(b.name));
-    if (this.settings.settings.mode === 'modal') this.close();
+    const s = this.settings.settings;
+    // With the order step the buyer goes on to the recipient; without it the choice is the end.
+    if (s.order && s.configId && this.settings.parcel) {
+      this.orders.show();
+      this.focusStep = true;
+    } else if (s.mode === 'modal') this.close();
     return true;
   }
+
+  private onOrderDone = (e: CustomEvent<CreatedOrder>): void => {
+    this.orders.done(e.detail);
+    this.dispatchEvent(new BpOrderEvent(orderEventDetail(e.detail)));
+  };
+
+  private onOrderBack = (): void => {
+    this.orders.hide();
+    void this.openDetails();
+  };
+
+  private onTrack = (e: CustomEvent<unknown>): void => {
+    this.dispatchEvent(new CustomEvent('bp-track', { detail: e.detail, bubbles: true, composed: true }));
+  };
 
   // ---------------------------------------------------------------- form
 
@@ -603,8 +659,8 @@ export class BranchPicker extends LitElement {
         onToggleOpenOnArrival: () => (this._openOnArrival = !this._openOnArrival),
       }),
       notice: this._notice,
-      details: this.selection.details,
-      side: this.selection.details ? this.renderDetailsPanel() : this.renderList(),
+      details: this.selection.details || this.orders.open,
+      side: this.orders.open ? this.renderOrderStep() : this.selection.details ? this.renderDetailsPanel() : this.renderList(),
       sheetExpanded: this._sheetExpanded,
       onToggleSheet: () => (this._sheetExpanded = !this._sheetExpanded),
       map: s.layout === 'list' ? undefined : renderMapPanel({ t, types, error: this.map.error, fallback: this.map.fallback, onRetry: () => this.refresh() }),
@@ -653,6 +709,18 @@ export class BranchPicker extends LitElement {
         onHover: (id) => this.map.view?.hover(id),
       }),
     });
+  }
+
+  private renderOrderStep(): TemplateResult {
+    const { settings: ctl, orders } = this;
+    const b = this.selection.committed;
+    const s = ctl.settings;
+    if (!orders.module) return html`<div class="details" part="details"><div class="state" role="status">${this.t.loading}</div></div>`;
+    // No origin: the order API prices from the widget's saved config (only the owner key may set one per order).
+    return html`<bp-order-step part="order" .branch=${b} .quote=${b && this.selectionDetail(b).quote} .parcel=${ctl.parcel}
+      .apiBase=${s.apiBase} .configId=${s.configId} .lang=${this.langNow} .recipient=${this.recipient}
+      .orderNumber=${this.orderNumber} .trackUrl=${s.trackUrl} .resume=${orders.resume}
+      @bp-order-step-done=${this.onOrderDone} @bp-order-step-back=${this.onOrderBack} @bp-order-step-track=${this.onTrack}></bp-order-step>`;
   }
 
   private renderDetailsPanel(): TemplateResult {

@@ -14,6 +14,7 @@ export {
   type ErrorDetail,
   type ErrorCode,
 } from './element/events.js';
+export { BpOrderEvent, type BpOrderDetail } from './order-step/order-event.js';
 export { resolveSettings, parseAttribute, ATTRIBUTES, DEFAULTS, DEFAULT_TILE_URL, type Settings } from './element/settings.js';
 export { defineBranchPicker, TAG } from './define-guard.js';
 export { VERSION } from './version.js';

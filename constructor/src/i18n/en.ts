@@ -47,6 +47,8 @@ export const en = {
     carrierTimeoutMs: 'Carrier timeout',
     feed: 'Points source',
     npApiKey: 'Nova Poshta API key',
+    order: 'Order step',
+    trackUrl: 'Tracking link',
   } satisfies Record<FieldKey, string>,
 
   /** Validation messages; each follows the field's label ("Zoom: must be …"). */
@@ -102,6 +104,9 @@ export const en = {
     lang: 'The language buyers see; separate from this page\'s language.',
     hideUnfitLabel: 'Hide points the parcel does not fit',
     hideUnfit: 'Otherwise they are shown greyed out with the reason.',
+    orderLabel: 'Buyers place the order inside the widget',
+    order: 'After choosing a point: recipient, review, one confirm. Needs a saved config and a parcel.',
+    trackUrl: 'Where "Track parcel" leads, with {orderId}, {orderNumber}, {token}, {trackNumber}.',
     themePrimary: 'Hex colour, e.g. #0a7c4a. Empty: the widget default.',
     colourPicker: 'Primary colour picker',
     themeRadius: '0 to 32.',

@@ -1,9 +1,12 @@
-// Form association: the committed point id is the form value (under `name`), and `required`
+// Form association: the committed point id is the form value (under `name`, and the order the order
+// step created under `{name}_order`), and `required`
 // makes an empty choice invalid. Synced after each render that changed any of them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface FormValueOptions {
   value(): string | undefined;
+  /** The order the order step created for it, submitted as `{name}_order`. */
+  orderId(): string | undefined;
   name(): string;
   required(): boolean;
   /** The "choose a point" message, in the buyer's language. */
@@ -22,12 +25,14 @@ export class FormValue implements ReactiveController {
   hostUpdated(): void {
     const { o, internals } = this;
     const id = o.value();
-    const key = `${id}|${o.name()}|${o.required()}|${o.message()}`;
+    const order = id ? o.orderId() : undefined;
+    const key = `${id}|${order}|${o.name()}|${o.required()}|${o.message()}`;
     if (key === this.last) return;
     this.last = key;
     if (id) {
       const data = new FormData();
       data.append(o.name(), id);
+      if (order) data.append(`${o.name()}_order`, order);
       internals.setFormValue(data, id);
     } else internals.setFormValue(null);
     if (o.required() && !id) internals.setValidity({ valueMissing: true }, o.message(), o.anchor());

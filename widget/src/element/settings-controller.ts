@@ -18,6 +18,7 @@ export interface SettingsHost extends ReactiveControllerHost {
   readonly parcel: Parcel | undefined;
   readonly origin: Origin | string | null | undefined;
   readonly required: boolean;
+  readonly order: boolean;
 }
 
 export interface SettingsOptions {
@@ -62,8 +63,8 @@ export class SettingsController {
     const h = this.host;
     const raw = (a: SettingAttribute | ParcelAttribute): string | null => {
       if (DOM_ATTRIBUTES.includes(a)) return h.getAttribute(a);
-      if (a === 'required') return h.required ? '' : null;
       const v = (h as unknown as Record<string, unknown>)[SPEC[a].prop];
+      if (SPEC[a].boolean) return v ? '' : null;
       return v == null || typeof v === 'object' ? null : String(v);
     };
     const inputs = [...ATTRIBUTES.map(raw), ...PARCEL_ATTRIBUTES.map(raw), h.config, h.parcel, h.origin, this.loaded.value];

@@ -21,6 +21,7 @@ import {
   NpApiKey,
   SettingId,
   TileUrl,
+  TrackUrl,
   Zoom,
   firstIssue,
   z,
@@ -111,6 +112,10 @@ export const ATTRIBUTE_TABLE = [
   { attr: 'feed', prop: 'feed', config: 'feed', group: 'settings', dom: true, default: 'tiles', parse: (v) => withSchema(FeedKind, v) },
   /** Nova Poshta API key for `feed="nova-poshta"`. It is visible to buyers: use a read-only key or a proxy. @type string */
   { attr: 'np-api-key', prop: 'npApiKey', config: 'npApiKey', group: 'settings', dom: true, default: undefined, parse: optional(NpApiKey) },
+  /** Let the buyer place the order inside the picker after confirming a point: recipient, review of point, price and delivery date, one confirm; `bp-order` tells the page. Loaded on demand (`branch-picker.order.js`). Needs `config-id` (the widget the order comes through) and a parcel. @type boolean @default off */
+  { attr: 'order', prop: 'order', config: 'order', group: 'settings', boolean: true, default: false, parse: () => ok(true) },
+  /** "Track parcel" link of a created order: a URL or path template with `{orderId}`, `{orderNumber}`, `{token}`, `{trackNumber}` (URL-encoded), e.g. `/track#order={orderId}&token={token}`. Without it the button fires `bp-track`. @type string */
+  { attr: 'track-url', prop: 'trackUrl', config: 'trackUrl', group: 'settings', default: undefined, parse: optional(TrackUrl) },
   /** Parcel weight in grams, e.g. `1200`. With `parcel-size` it makes a parcel (tariffs and fit checks). @type string */
   { attr: 'parcel-weight', prop: 'parcelWeight', config: 'parcel.weightG', group: 'parcel', parse: parseWeight },
   /** `LxWxH` in cm: `30x20x10` (`×` and `*` work too). @type string */

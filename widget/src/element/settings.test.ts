@@ -25,6 +25,8 @@ describe('resolveSettings', () => {
       required: '',
       feed: 'nova-poshta',
       'np-api-key': 'np-key',
+      order: '',
+      'track-url': '/track#order={orderId}',
     });
     expect(issues).toEqual([]);
     expect(settings).toEqual({
@@ -43,6 +45,8 @@ describe('resolveSettings', () => {
       required: true,
       feed: 'nova-poshta',
       npApiKey: 'np-key',
+      order: true,
+      trackUrl: '/track#order={orderId}',
     });
   });
 

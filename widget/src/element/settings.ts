@@ -33,6 +33,9 @@ export interface Settings {
   /** Points source: the open tile feed, or a whole list clustered in a worker. */
   feed: FeedKindT;
   npApiKey: string | undefined;
+  /** The order step after a confirm. */
+  order: boolean;
+  trackUrl: string | undefined;
 }
 
 export { DEFAULT_TILE_URL };

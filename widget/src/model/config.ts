@@ -54,6 +54,8 @@ export const TileUrl = z.string().check(
   z.refine((s) => s === 'none' || HTTP_OR_PATH.test(s), 'expected "none", an http(s) URL or a path starting with "/"'),
   z.refine((s) => s === 'none' || ['{z}', '{x}', '{y}'].every((p) => s.includes(p)), 'expected a URL template with {z}, {x} and {y}'),
 );
+/** "Track parcel" link of a created order: an http(s) URL or a path, with {orderId}, {orderNumber}, {token}, {trackNumber}. */
+export const TrackUrl = z.string().check(z.maxLength(500), z.refine((s) => HTTP_OR_PATH.test(s), 'expected an http(s) URL or a path starting with "/"'));
 export const Zoom = z.int().check(z.gte(2, 'must be a whole number from 2 to 19'), z.lte(19, 'must be a whole number from 2 to 19'));
 /** Point id or saved-config id. */
 export const SettingId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -88,5 +90,9 @@ export const WidgetConfig = z.object({
   feed: z.optional(FeedKind),
   /** Nova Poshta API key for feed "nova-poshta" (visible to buyers: use a key limited to reading warehouses, or a proxy). */
   npApiKey: z.optional(NpApiKey),
+  /** The buyer places the order inside the picker (the order step). */
+  order: z.optional(z.boolean()),
+  /** "Track parcel" link template of the order step. */
+  trackUrl: z.optional(TrackUrl),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

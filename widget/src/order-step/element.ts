@@ -137,6 +137,11 @@ export class OrderStep extends LitElement {
     }
   }
 
+  /** Focus the step's heading: the host calls it when the step replaces the point's details. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bp-order-heading')?.focus(options));
+  }
+
   protected override firstUpdated(): void {
     void this.start();
   }
