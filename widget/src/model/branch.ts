@@ -1,5 +1,6 @@
 import { z } from './zod.js';
 import { CarrierId, CountryCode, DimensionsCm, HHMM, IsoDate, Latitude, Longitude, Money } from './common.js';
+import { cappedText, TEXT_CAPS } from './capped-text.js';
 
 export const BRANCH_TYPES = ['post_office', 'pickup_point', 'parcel_locker'] as const;
 export const BranchType = z.enum(BRANCH_TYPES);
@@ -34,17 +35,18 @@ export const HoursException = z.object({
   closed: z.boolean(),
   open: z.optional(HHMM),
   close: z.optional(HHMM),
-  note: z.optional(z.string()),
+  note: z.optional(cappedText(TEXT_CAPS.note)),
 });
 export type HoursException = z.infer<typeof HoursException>;
 
+// Carrier text is capped by truncation (see capped-text.ts): one absurd field never hides a good point.
 export const Address = z.object({
   country: CountryCode,
-  region: z.string(),
-  city: z.string().check(z.minLength(1)),
-  street: z.string(),
-  house: z.string(),
-  postcode: z.string(),
+  region: cappedText(TEXT_CAPS.addressLine),
+  city: cappedText(TEXT_CAPS.name, 1),
+  street: cappedText(TEXT_CAPS.addressLine),
+  house: cappedText(TEXT_CAPS.house),
+  postcode: cappedText(TEXT_CAPS.postcode),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -70,24 +72,25 @@ export const Branch = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   carrier: CarrierId,
   type: BranchType,
-  name: z.string().check(z.minLength(1)),
+  name: cappedText(TEXT_CAPS.name, 1),
   address: Address,
   /** One-line address for display, in the local script. */
-  addressLine: z.string(),
+  addressLine: cappedText(TEXT_CAPS.addressLine),
   lat: Latitude,
   lng: Longitude,
   /** IANA time zone of the point, e.g. "Asia/Yekaterinburg". Hours are local to it. */
-  timeZone: z.string().check(z.minLength(1)),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
   hours: z.array(DayHours),
   exceptions: z.array(HoursException),
   payment: z.array(PaymentMethod),
   limits: BranchLimits,
-  phone: z.optional(z.string()),
+  phone: z.optional(cappedText(TEXT_CAPS.phone)),
   status: BranchStatus,
   /** Why a point is not open, when known ("renovation until 1 Dec"). */
-  statusNote: z.optional(z.string()),
+  statusNote: z.optional(cappedText(TEXT_CAPS.note)),
   /** Carrier-side references a tariff request needs, e.g. Nova Poshta { cityRef, warehouseRef }. */
-  carrierRefs: z.optional(z.record(z.string(), z.string())),
+  // Refs are identifiers: an over-long one is rejected, never cut (a cut ref would name another city).
+  carrierRefs: z.optional(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(256)))),
 });
 export type Branch = z.infer<typeof Branch>;
 

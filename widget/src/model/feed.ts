@@ -1,6 +1,7 @@
 import { z } from './zod.js';
 import { Branch, BranchStatus, BranchType } from './branch.js';
 import { CarrierId, Latitude, Longitude } from './common.js';
+import { cappedText, TEXT_CAPS } from './capped-text.js';
 
 /** One point in a tile: just enough to draw a marker; details come by id. */
 export const FeedPoint = z.object({
@@ -54,22 +55,22 @@ export const PointsResponse = z.object({
 });
 export type PointsResponse = z.infer<typeof PointsResponse>;
 
-/** GET /api/v1/search?q=&limit= : settlements and points. */
+/** GET /api/v1/search?q=&limit= : settlements and points. Carrier text is capped by truncation (capped-text.ts). */
 export const SearchSuggestion = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('city'),
-    label: z.string(),
-    region: z.string(),
-    country: z.string(),
+    label: cappedText(TEXT_CAPS.name),
+    region: cappedText(TEXT_CAPS.addressLine),
+    country: cappedText(TEXT_CAPS.name),
     lat: Latitude,
     lng: Longitude,
     count: z.int(),
   }),
   z.object({
     kind: z.literal('point'),
-    label: z.string(),
+    label: cappedText(TEXT_CAPS.name),
     id: z.string(),
-    addressLine: z.string(),
+    addressLine: cappedText(TEXT_CAPS.addressLine),
     lat: Latitude,
     lng: Longitude,
   }),
