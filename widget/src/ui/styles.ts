@@ -121,6 +121,8 @@ export const controlStyles = css`
   .suggest li:hover { background: var(--bp-surface-alt); }
   .suggest .s-main { font-weight: 600; }
   .suggest .s-sub { color: var(--bp-text-muted); font-size: 12px; }
+  .suggest .s-main, .suggest .s-sub { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+    overflow: hidden; overflow-wrap: anywhere; }
   .suggest .s-icon { color: var(--bp-text-muted); }
   .suggest .empty { color: var(--bp-text-muted); cursor: default; }
 
@@ -171,6 +173,9 @@ export const listStyles = css`
   .t-pickup_point { background: var(--bp-marker-pickup-point); }
   .t-parcel_locker { background: var(--bp-marker-parcel-locker); }
   .name { font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
+  /* Carrier text is untrusted: a row shows at most two lines of name and of address (details show it all). */
+  .item .name, .item .addr { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+    overflow: hidden; overflow-wrap: anywhere; }
   .dist { color: var(--bp-text-muted); font-size: 12px; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .addr { grid-column: 2 / 4; color: var(--bp-text-muted); font-size: 13px; }
   .meta { grid-column: 2 / 4; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 12px; }
@@ -218,7 +223,8 @@ export const listStyles = css`
 export const detailStyles = css`
   .details { display: flex; flex-direction: column; min-height: 0; flex: 1; }
   .details-head { padding: 6px 8px; border-bottom: 1px solid var(--bp-border); }
-  .details-body { flex: 1; overflow: auto; padding: 12px 16px 16px; min-height: 0; }
+  /* The full (capped) carrier text wraps anywhere: a name without spaces never widens the panel. */
+  .details-body { flex: 1; overflow: auto; padding: 12px 16px 16px; min-height: 0; overflow-wrap: anywhere; }
   .details .title { margin: 0 0 2px; font-size: 17px; font-weight: 700; line-height: 1.3; }
   /* Focused only to give screen readers context; not an interactive control. */
   .details .title:focus { outline: none; }
@@ -302,6 +308,8 @@ export const modalStyles = css`
   .trigger:hover { border-color: var(--bp-primary); }
   .trigger .t-main { flex: 1; min-width: 0; display: flex; flex-direction: column; }
   .trigger .t-sub { color: var(--bp-text-muted); font-size: 13px; }
+  .trigger .t-main > * { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+    overflow: hidden; overflow-wrap: anywhere; }
   .trigger .t-act { color: var(--bp-primary); font-weight: 600; }
   .trigger svg.i { color: var(--bp-primary); }
   dialog { padding: 0; border: 0; border-radius: var(--bp-radius); width: min(1040px, calc(100vw - 32px));
