@@ -1,26 +1,32 @@
 // Tariffs in the buyer's widget: prices and delivery times of two carriers side by side, a failing
 // and a slow carrier that never hold up the other, and a parcel that does not fit a locker.
 // The view straddles the RU/UA border (Belgorod / Kharkiv) so both carriers' points are listed.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response, type Route } from '@playwright/test';
 
 const ORIGIN = 'RU:101000;UA:Київ';
 const BORDER = `/widget/?tile-url=none&center=50.3,36.4&zoom=8&origin=${encodeURIComponent(ORIGIN)}`;
 const BOX = '&parcel-weight=1200&parcel-size=30x20x10';
 
-async function scenario(page: Page, body: Record<string, unknown> | null): Promise<void> {
-  const res = body
-    ? await page.request.post('/__sandbox/scenario', { data: body })
-    : await page.request.delete('/__sandbox/scenario');
-  expect(res.ok()).toBeTruthy();
+// The sandbox's per-request fault header (api-mock/src/handlers/faults.ts): only this page's requests
+// to one carrier are faulted, so files running in parallel on the same server never see the fault.
+const FAULT_HEADER = 'x-sandbox-fault';
+
+/** Adds `x-sandbox-fault: <fault>` to this page's requests to one carrier; returns the undo. */
+async function faultCarrier(page: Page, carrier: 'nova-poshta' | 'russian-post', fault: string): Promise<() => Promise<void>> {
+  const pattern = `**/carriers/${carrier}/**`;
+  const handler = (route: Route) => route.continue({ headers: { ...route.request().headers(), [FAULT_HEADER]: fault } });
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
+}
+
+/** Resolves with the first answer the sandbox marked as faulted (X-Sandbox-Fault), proving the fault was applied. */
+function faultedAnswer(page: Page, carrier: string, fault: string): Promise<Response> {
+  return page.waitForResponse((r) => r.url().includes(`/carriers/${carrier}/`) && r.headers()[FAULT_HEADER] === fault, { timeout: 30_000 });
 }
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Пункты' });
 const ruRow = (page: Page) => list(page).getByRole('option', { name: /Белгород/ }).first();
 const uaRow = (page: Page) => list(page).getByRole('option', { name: /Харків/ }).first();
-
-// Scenarios are global to the server: these tests must not overlap.
-test.describe.configure({ mode: 'serial' });
-test.afterEach(async ({ page }) => scenario(page, null));
 
 test('prices and delivery times of both carriers, in the list and in the details', async ({ page }) => {
   await page.goto(BORDER + BOX);
@@ -55,8 +61,10 @@ test('prices and delivery times of both carriers, in the list and in the details
 });
 
 test('a failing carrier shows "unavailable" with a working retry; the other stays priced and choosable', async ({ page }) => {
-  await scenario(page, { match: 'nova-poshta', status: 503 });
+  const heal = await faultCarrier(page, 'nova-poshta', 'status=503');
+  const faulted = faultedAnswer(page, 'nova-poshta', 'status=503');
   await page.goto(BORDER + BOX);
+  await faulted;
   const ua = uaRow(page);
   await ua.scrollIntoViewIfNeeded();
   await expect(ua).toContainText('Стоимость недоступна');
@@ -64,7 +72,7 @@ test('a failing carrier shows "unavailable" with a working retry; the other stay
   await ru.scrollIntoViewIfNeeded();
   await expect(ru).toContainText(/₽/);
 
-  await scenario(page, null);
+  await heal();
   await page.getByRole('button', { name: 'Повторить' }).first().click();
   await ua.scrollIntoViewIfNeeded();
   await expect(ua).toContainText(/₴/);
@@ -75,7 +83,7 @@ test('a failing carrier shows "unavailable" with a working retry; the other stay
 });
 
 test('a 5 s slow carrier does not delay the other carrier\'s prices', async ({ page }) => {
-  await scenario(page, { match: 'nova-poshta', latencyMs: 5000 });
+  await faultCarrier(page, 'nova-poshta', 'latency=5000');
   await page.goto(BORDER + BOX);
   const ru = ruRow(page);
   await ru.scrollIntoViewIfNeeded();
