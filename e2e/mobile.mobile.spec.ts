@@ -9,8 +9,9 @@ test('on a phone the list is a bottom sheet over the map and a tap chooses', asy
   const list = pointsList(page);
   const mapBox = (await map.boundingBox())!;
   const listBox = (await list.boundingBox())!;
-  // The sheet overlaps the map's lower part rather than sitting beside it.
+  // The sheet overlaps the map's lower part rather than sitting beside it or below it.
   expect(listBox.y).toBeGreaterThan(mapBox.y);
+  expect(listBox.y).toBeLessThan(mapBox.y + mapBox.height);
   expect(listBox.x).toBeLessThan(mapBox.x + mapBox.width / 2);
   expect(listBox.width).toBeGreaterThan(mapBox.width * 0.8);
   const viewport = page.viewportSize()!;
