@@ -698,6 +698,7 @@ export class ConstructorApp extends LitElement {
               .apiRoot=${API_ROOT}
               .preferredId=${this.savedId}
               .signInId=${this.signInId}
+              .t=${t}
             ></bpc-orders>
           </main>`
         : nothing}

@@ -1,18 +1,10 @@
-// Words and formats of the Orders tab: statuses in plain English, prices from minor units, times.
+// Formats of the Orders tab: prices from minor units, times, status tones. The words live in i18n/*.ts (orders).
 import type { OrderStatus, OrderView } from '../../widget/src/model/order.js';
 import { CARRIER_OPTIONS } from './defaults.js';
+import { en, type UiStrings } from './i18n/en.js';
 
-export const STATUS_WORDS: Readonly<Record<OrderStatus, string>> = {
-  created: 'Accepted, not yet with the carrier',
-  registered: 'Registered with the carrier',
-  in_transit: 'In transit',
-  arrived_at_point: 'Waiting at the point',
-  delivered: 'Delivered',
-  returning: 'Returning to you',
-  returned: 'Returned to you',
-  cancelled: 'Cancelled',
-  rejected: 'Rejected by the carrier',
-};
+/** The English status words; the Orders tab reads them from the interface language's table. */
+export const STATUS_WORDS: Readonly<Record<OrderStatus, string>> = en.orders.status;
 
 /** Tone of the status badge: where the parcel stands for the shop. */
 export function statusTone(s: OrderStatus): 'progress' | 'waiting' | 'done' | 'problem' | 'ended' {
@@ -28,8 +20,9 @@ export function mayCancel(o: Pick<OrderView, 'status'>): boolean {
   return o.status === 'created' || o.status === 'registered';
 }
 
-export function carrierLabel(id: string): string {
-  return CARRIER_OPTIONS.find((c) => c.value === id)?.label ?? id;
+/** The carrier's name in the interface language when `names` has it, else in English, else its id. */
+export function carrierLabel(id: string, names: Readonly<Record<string, string>> = {}): string {
+  return names[id] ?? CARRIER_OPTIONS.find((c) => c.value === id)?.label ?? id;
 }
 
 /** Minor units to "345.50 RUB" in the owner's locale (the currency code, never a guessed symbol). */
@@ -68,11 +61,10 @@ export function formatDate(ymd: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(t);
 }
 
-export function countText(n: number, more: boolean): string {
-  if (n === 0) return 'No orders match.';
-  return `${n} order${n === 1 ? '' : 's'} shown${more ? ', more available' : ''}.`;
+export function countText(n: number, more: boolean, words: UiStrings['orders'] = en.orders): string {
+  return words.count(n, more);
 }
 
-export function skippedText(n: number): string {
-  return n === 0 ? '' : `${n} order${n === 1 ? ' was' : 's were'} left out: the server sent ${n === 1 ? 'it' : 'them'} in a form this page cannot read.`;
+export function skippedText(n: number, words: UiStrings['orders'] = en.orders): string {
+  return words.skipped(n);
 }

@@ -50,7 +50,7 @@ describe('listOrders', () => {
   });
 
   it('refuses an answer that is not a page of orders', async () => {
-    expect((await listOrders(fakeFetch([json(200, { items: 'x' })]), '/api', 'c', 'k', {})).ok).toBe(false);
+    expect(await listOrders(fakeFetch([json(200, { items: 'x' })]), '/api', 'c', 'k', {})).toMatchObject({ ok: false, reason: { kind: 'not-a-list' } });
     expect((await listOrders(fakeFetch([json(200, { items: [], nextCursor: 5 })]), '/api', 'c', 'k', {})).ok).toBe(false);
     expect((await listOrders(fakeFetch([new Response('<html>', { status: 200 })]), '/api', 'c', 'k', {})).ok).toBe(false);
   });
@@ -58,9 +58,9 @@ describe('listOrders', () => {
   it('passes on the problem of a 403 and explains a network failure', async () => {
     const denied = await listOrders(fakeFetch([problem(403, 'owner_key_required', 'listing orders needs the owner key', 'Authorization')]), '/api', 'c', 'bad', {});
     expect(denied).toEqual({ ok: false, status: 403, code: 'owner_key_required', field: 'Authorization', message: 'listing orders needs the owner key' });
-    expect(await listOrders(fakeFetch([new TypeError('Failed to fetch')]), '/api', 'c', 'k', {})).toEqual({ ok: false, message: 'could not reach the server (Failed to fetch)' });
+    expect(await listOrders(fakeFetch([new TypeError('Failed to fetch')]), '/api', 'c', 'k', {})).toEqual({ ok: false, message: 'could not reach the server (Failed to fetch)', reason: { kind: 'unreachable', cause: 'Failed to fetch' } });
     expect(await listOrders(fakeFetch([new Response('oops', { status: 502, statusText: 'Bad Gateway' })]), '/api', 'c', 'k', {}))
-      .toEqual({ ok: false, status: 502, message: 'the server answered 502 Bad Gateway' });
+      .toEqual({ ok: false, status: 502, message: 'the server answered 502 Bad Gateway', reason: { kind: 'http', status: '502 Bad Gateway' } });
   });
 });
 

@@ -22,8 +22,17 @@ export interface Failure {
   /** The problem's stable code, e.g. "owner_key_required", "not_cancellable". */
   code?: string;
   field?: string;
+  /** In English, for logs and tests; the server's own words when it gave some. */
   message: string;
+  /** Set when the words are ours, not the server's, so the page can say them in the owner's language. */
+  reason?: LocalReason;
 }
+
+export type LocalReason =
+  | { kind: 'unreachable'; cause: string }
+  | { kind: 'http'; status: string }
+  | { kind: 'not-a-list' }
+  | { kind: 'bad-tracking' };
 
 export interface OrdersLoaded {
   ok: true;
@@ -48,11 +57,15 @@ export function ordersQuery(configId: string, filters: OrderFilters, extra: Reco
   return p.toString();
 }
 
-const unreachable = (e: unknown): Failure => ({ ok: false, message: `could not reach the server (${e instanceof Error ? e.message : String(e)})` });
+const unreachable = (e: unknown): Failure => {
+  const cause = e instanceof Error ? e.message : String(e);
+  return { ok: false, message: `could not reach the server (${cause})`, reason: { kind: 'unreachable', cause } };
+};
 
 /** An RFC 9457 problem (or the sandbox's older {"error":{…}} shape); anything else names the status. */
 export async function readFailure(res: Response): Promise<Failure> {
-  const fallback: Failure = { ok: false, status: res.status, message: `the server answered ${res.status} ${res.statusText}`.trim() };
+  const status = `${res.status} ${res.statusText}`.trim();
+  const fallback: Failure = { ok: false, status: res.status, message: `the server answered ${status}`, reason: { kind: 'http', status } };
   let body: unknown;
   try {
     body = await res.json();
@@ -104,7 +117,7 @@ export async function listOrders(
   const envelope = OrderPage.shape.nextCursor.safeParse(isRecord(body) ? body.nextCursor : undefined);
   const items = isRecord(body) ? body.items : undefined;
   if (!Array.isArray(items) || !envelope.success) {
-    return { ok: false, status: res.status, message: 'the server answered with something that is not a list of orders' };
+    return { ok: false, status: res.status, message: 'the server answered with something that is not a list of orders', reason: { kind: 'not-a-list' } };
   }
   const parsed = parseEach(OrderView, items);
   const out: OrdersLoaded = { ok: true, items: parsed.items, skipped: parsed.rejected.length };
@@ -130,7 +143,7 @@ export async function getTracking(fetchFn: Fetch, apiRoot: string, orderId: stri
   }
   if (!res.ok) return readFailure(res);
   const parsed = TrackingView.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) return { ok: false, status: res.status, message: 'the server answered with a tracking timeline that is not valid' };
+  if (!parsed.success) return { ok: false, status: res.status, message: 'the server answered with a tracking timeline that is not valid', reason: { kind: 'bad-tracking' } };
   return { ok: true, tracking: parsed.data };
 }
 

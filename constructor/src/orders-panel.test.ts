@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fetch } from './api.js';
+import { UI_STRINGS } from './i18n/index.js';
 import { sampleOrder, sampleTracking } from './orders-fixture.js';
 import './orders-panel.js';
 import type { OrdersPanel } from './orders-panel.js';
@@ -27,8 +28,9 @@ function routes(table: Array<[string, () => Response]>): Fetch & { urls: string[
   return fn;
 }
 
-async function mount(fetchFn: Fetch, keys: Record<string, string> = { cfg_a: 'ok_1' }): Promise<OrdersPanel> {
+async function mount(fetchFn: Fetch, keys: Record<string, string> = { cfg_a: 'ok_1' }, lang?: 'uk' | 'ru'): Promise<OrdersPanel> {
   const el = document.createElement('bpc-orders');
+  if (lang) el.t = UI_STRINGS[lang];
   el.fetchFn = fetchFn;
   el.apiRoot = '/api';
   el.storage = memory({ [OWNER_KEYS]: JSON.stringify(keys) });
@@ -110,5 +112,50 @@ describe('<bpc-orders>', () => {
     expect(f.urls).toEqual(['/api/orders?config=cfg_b&limit=1']);
     expect(el.querySelector('#signin-key')?.getAttribute('aria-invalid')).toBe('true');
     expect(el.querySelector('#signin-key-error')?.textContent).toContain('This key does not open widget cfg_b');
+  });
+
+  it('speaks Ukrainian: headings, filters, table, statuses, details, cancel question, CSV button, counts; and follows a switch', async () => {
+    const f = routes([
+      ['/api/orders?', () => json(200, { items: [sampleOrder({ id: 'ord_1', orderNumber: 'A-1', carrier: 'nova-poshta', status: 'registered', trackNumber: undefined })] })],
+      ['/api/orders/ord_1/tracking', () => json(200, sampleTracking({ orderId: 'ord_1', status: 'registered' }))],
+      ['/api/orders/ord_1/cancel', () => { throw new TypeError('Failed to fetch'); }],
+    ]);
+    const el = await mount(f, undefined, 'uk');
+    const text = () => el.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(el.querySelector('#orders-list-title')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Замовлення віджета cfg_a');
+    expect(el.querySelector('label[for="of-q"]')?.textContent).toBe('Номер замовлення або трек-номер');
+    expect(el.querySelector('form.orders-filters')?.getAttribute('aria-label')).toBe('Фільтр замовлень');
+    expect([...el.querySelectorAll('#of-status option')].map((o) => o.textContent)).toContain('Зареєстровано в перевізника');
+    expect([...el.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Замовлення', 'Створено', 'Статус', 'Перевізник', 'Пункт', 'Трек-номер', 'Ціна']);
+    expect(el.querySelector('tbody .status-badge')?.textContent).toBe('Зареєстровано в перевізника');
+    expect(el.querySelector('tbody td.nowrap:nth-of-type(3)')?.textContent).toBe('Нова Пошта');
+    expect(status(el)).toBe('Показано 1 замовлення.');
+    expect(text()).toContain('Завантажити CSV');
+    expect(text()).toContain('ще немає');
+    // Dates in Ukrainian too (Intl with the interface language).
+    expect(el.querySelector('tbody td.nowrap')?.textContent).toMatch(/бер/);
+
+    el.querySelector<HTMLButtonElement>('[data-order="ord_1"]')!.click();
+    await settle(el);
+    expect(el.querySelector('[data-order="ord_1"]')?.getAttribute('aria-label')).toBe('A-1: подробиці');
+    expect(el.querySelector('#order-details-title')?.textContent).toBe('Замовлення A-1');
+    expect(el.querySelector('.details-tracking h4')?.textContent).toBe('Відстеження');
+    expect(el.querySelector('.timeline')?.getAttribute('aria-label')).toBe('Події відстеження, спочатку нові');
+    expect(el.querySelector('.timeline .what')?.textContent).toBe('У дорозі');
+    expect(text()).toContain('(2–4 дні)');
+    [...el.querySelectorAll<HTMLButtonElement>('.order-details button')].find((b) => b.textContent?.includes('Скасувати це замовлення'))!.click();
+    await settle(el);
+    expect(el.querySelector('.cancel-box p')?.textContent?.replace(/\s+/g, ' ')).toBe('Скасувати замовлення A-1 у перевізника «Нова Пошта»? Посилку не буде відправлено.');
+    [...el.querySelectorAll<HTMLButtonElement>('.order-details button')].find((b) => b.textContent?.includes('Так, скасувати'))!.click();
+    await settle(el);
+    // Our own words about a network failure are translated too; the browser's cause stays as it is.
+    expect(el.querySelector('.cancel-box [role="status"]')?.textContent).toBe('Не скасовано: сервер недоступний (Failed to fetch).');
+
+    // The language switch re-renders what is already shown, messages included.
+    el.t = UI_STRINGS.en;
+    await settle(el);
+    expect(el.querySelector('.cancel-box [role="status"]')?.textContent).toBe('Not cancelled: could not reach the server (Failed to fetch).');
+    expect(el.querySelector('#order-details-title')?.textContent).toBe('Order A-1');
+    expect(status(el)).toBe('1 order shown.');
   });
 });
