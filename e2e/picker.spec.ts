@@ -2,6 +2,12 @@
 import { expect, test } from '@playwright/test';
 import { events, findPoint, markerCount, openPlayground, parseDistance, pointsList, recordEvents } from './support.js';
 
+/** The number in "Найдено 1 234 пункта" or "Постаматы (12)", thin spaces and all. */
+function countIn(text: string | null): number {
+  const m = /\d[\d\s\u00a0\u202f]*/u.exec(text ?? '');
+  return m ? Number(m[0].replace(/\D/g, '')) : Number.NaN;
+}
+
 test.beforeEach(async ({ page }) => {
   await recordEvents(page);
 });
@@ -41,38 +47,56 @@ test('search tolerates the wrong keyboard layout and transliteration', async ({ 
 test('filters narrow the list and their counts follow the view', async ({ page }) => {
   await openPlayground(page);
   const status = page.getByRole('status').filter({ hasText: /Найден/ });
-  const before = Number((await status.textContent())!.match(/\d+/)![0]);
+  const before = countIn(await status.textContent());
   const lockers = page.getByRole('group', { name: 'Фильтры' }).getByRole('button', { name: /^Постаматы/ });
-  const lockerCount = Number((await lockers.textContent())!.match(/\d+/)![0]);
+  const lockerCount = countIn(await lockers.textContent());
   expect(lockerCount).toBeGreaterThan(0);
   expect(lockerCount).toBeLessThan(before);
 
   await lockers.click();
   await expect(lockers).toHaveAttribute('aria-pressed', 'true');
-  await expect(status).toContainText(String(lockerCount));
+  // The exact count, not a substring: "12" must not pass for 120 or 312.
+  await expect.poll(async () => countIn(await status.textContent())).toBe(lockerCount);
   const rows = await pointsList(page).getByRole('option').allTextContents();
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => /Постамат/.test(r))).toBe(true);
 
   await lockers.click();
-  await expect(status).toContainText(String(before));
+  await expect.poll(async () => countIn(await status.textContent())).toBe(before);
 });
 
 test('details show status in the point\'s time zone, the week, holidays, payment and limits', async ({ page }) => {
-  await openPlayground(page);
-  await page.getByRole('button', { name: /^Отделения/ }).click();
-  const first = pointsList(page).getByRole('option').first();
-  await expect(first).toContainText('Отделение');
-  const name = (await first.textContent())!.match(/Отделение почтовой связи [^\d]+\d{6}/)![0];
-  await first.click();
-  const details = page.getByRole('region', { name });
-  await expect(details.getByRole('heading', { level: 2, name })).toBeVisible();
+  // 23:30 UTC on 30 December is 09:30 on 31 December in Vladivostok (UTC+10), the office's short pre-holiday
+  // day (08:00–17:00 in the small dataset). In Moscow or UTC it would still be night and the office closed,
+  // and on an ordinary Thursday it would close at 20:00: only the point's zone plus its exception give this text.
+  await page.clock.setFixedTime(new Date('2026-12-30T23:30:00Z'));
+  const point = await findPoint(page, '131.8,43.0,132.0,43.2', (b) => b.carrier === 'russian-post' && b.type === 'post_office' && b.name.endsWith('690014'));
+  expect(point.name).toBe('Отделение почтовой связи Владивосток 690014');
+  await openPlayground(page, { center: `${point.lat},${point.lng}`, zoom: '15' });
+  const row = pointsList(page).getByRole('option', { name: new RegExp(point.name) });
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  const details = page.getByRole('region', { name: point.name });
+  await expect(details.getByRole('heading', { level: 2, name: point.name })).toBeVisible();
+  await expect(details.locator('.today-status')).toHaveText('Открыто до 17:00');
+
   await expect(details.getByRole('row')).toHaveCount(7);
-  await expect(details.getByRole('rowheader', { name: /понедельник/ })).toBeVisible();
-  await expect(details).toContainText(/Открыто до \d\d:\d\d|Закрыто|Обед|Перерыв|Круглосуточно/);
+  await expect(details.getByRole('rowheader', { name: 'четверг (сегодня)' })).toBeVisible();
+  await expect(details.getByRole('row', { name: /понедельник/ })).toHaveText(/08:00–20:00/);
+  await expect(details.getByRole('row', { name: /суббота/ })).toHaveText(/09:00–18:00/);
+  await expect(details.getByRole('row', { name: /воскресенье/ })).toHaveText(/выходной/);
+
+  // Exceptions from today on: the short day, then the New Year holidays.
+  await expect(details.getByRole('heading', { name: 'Особые дни' })).toBeVisible();
+  const special = details.getByRole('listitem');
+  await expect(special.first()).toHaveText(/31.*: 08:00–17:00 \(Предпраздничный день: сокращённые часы\)$/);
+  await expect(special.nth(1)).toHaveText(/1.*: выходной \(Новогодние праздники\)$/);
+
   await expect(details.getByRole('heading', { name: 'Оплата' })).toBeVisible();
+  for (const method of ['Картой', 'Наличными', 'Наложенный платёж']) await expect(details.getByText(method, { exact: true })).toBeVisible();
   await expect(details.getByRole('heading', { name: 'Ограничения' })).toBeVisible();
-  await expect(details.getByRole('link', { name: /^\+7/ })).toHaveAttribute('href', /^tel:\+7\d{10}$/);
+  await expect(details.getByText('Вес до 50 кг', { exact: true })).toBeVisible();
+  await expect(details.getByRole('link', { name: '+7 (423) 874-84-04' })).toHaveAttribute('href', 'tel:+74238748404');
 });
 
 test('choosing fires bp-select then a bp-change with everything the shop needs, and the form submits the id', async ({ page }) => {
@@ -81,10 +105,13 @@ test('choosing fires bp-select then a bp-change with everything the shop needs, 
   await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
   await expect.poll(async () => (await events(page, 'bp-change')).length).toBe(1);
 
-  const [select] = await events(page, 'bp-select');
-  expect(select?.cancelable).toBe(true);
-  const [change] = await events(page, 'bp-change');
+  // bp-select (cancelable, the shop may veto) comes first, then exactly one bp-change for the same point.
+  const choice = (await events(page)).filter((e) => e.type === 'bp-select' || e.type === 'bp-change');
+  expect(choice.map((e) => e.type)).toEqual(['bp-select', 'bp-change']);
+  const [select, change] = choice;
+  expect(select!.cancelable).toBe(true);
   const branch = (change!.detail as { branch: Record<string, unknown> }).branch;
+  expect((select!.detail as { branch: { id: string } }).branch.id).toBe(branch.id);
   for (const field of ['id', 'carrier', 'type', 'name', 'address', 'addressLine', 'postcode', 'lat', 'lng', 'timeZone', 'hours', 'exceptions', 'payment', 'limits', 'status']) {
     expect(branch, `bp-change detail.branch.${field}`).toHaveProperty(field);
   }
