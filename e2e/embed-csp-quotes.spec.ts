@@ -61,10 +61,18 @@ test('with a parcel, the on-demand tariff file loads under the strict CSP with S
 
 test('without a parcel, the tariff file is never requested', async ({ page }) => {
   const loaded: string[] = [];
-  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  // Our own idle tracker: Playwright's 'networkidle' fires once per navigation and may predate the list.
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  page.on('request', (r) => { loaded.push(new URL(r.url()).pathname); inFlight++; lastActivity = Date.now(); });
+  const settled = () => { inFlight--; lastActivity = Date.now(); };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
   await open(page, '');
-  await expect(pointsList(page).getByRole('option').first()).toBeVisible();
-  await page.waitForTimeout(300);
+  await expect(pointsList(page).getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => (await events(page, 'bp-ready')).length, { timeout: 30_000 }).toBe(1);
+  // The widget has had every chance to ask for the file: nothing in flight for a full second.
+  await expect.poll(() => inFlight === 0 && Date.now() - lastActivity >= 1_000, { timeout: 30_000 }).toBe(true);
   expect(loaded).toContain('/widget/dist/branch-picker.js');
   expect(loaded).not.toContain('/widget/dist/branch-picker.quotes.js');
 });
