@@ -23,9 +23,16 @@ describe('open feed adapter', () => {
     expect(JSON.parse(req!.body)).toEqual({ pointId: 'of-1', parcel: PARCEL, origin: ORIGIN });
   });
 
-  it('caps the feed expiry at the adapter lifetime', () => {
+  it('caps the feed expiry at the adapter lifetime (30 minutes after the answer)', () => {
+    // The fixture says 2099: the cap wins.
     const q = feed.toQuote([{ status: 200, body: quote }], ctx);
-    expect(q).toMatchObject({ total: 490, currency: 'EUR', expiresAt: new Date(fetchedAt.getTime() + feed.quoteTtlMs).toISOString() });
+    expect(q).toMatchObject({ total: 490, currency: 'EUR', expiresAt: '2026-10-06T09:30:00.000Z' });
+  });
+
+  it('keeps the feed expiry when it comes before the cap', () => {
+    const q = feed.toQuote([{ status: 200, body: { ...quote, expiresAt: '2026-10-06T09:10:00Z' } }], ctx);
+    expect(isCarrierError(q)).toBe(false);
+    expect(Date.parse((q as { expiresAt: string }).expiresAt)).toBe(Date.parse('2026-10-06T09:10:00Z'));
   });
 
   it('never accepts a quote for another point', () => {
