@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BranchPicker } from '../widget/src/branch-picker.js';
-import { buildManifest, readmeAttributeSection, readmeAttributeTable } from './widget-manifest.js';
+import { BpTracking } from '../widget/src/tracking/element.js';
+import { buildManifest, readmeAttributeSection, readmeAttributeTable, trackingAttributeDocs } from './widget-manifest.js';
 
 const src = resolve(import.meta.dirname, '../widget/src');
 // <branch-picker>'s own sources: not the model and pure logic, and not <bp-tracking> (its own element, tracking/).
@@ -52,5 +53,46 @@ describe('custom-elements.json', () => {
     const declared = new Set(decl.cssProperties.map((p) => p.name));
     const usedTokens = new Set([...sources.matchAll(/var\((--bp-[a-z0-9-]+)/g)].map((m) => m[1]));
     for (const t of usedTokens) expect(declared, `${t} is used but has no default on :host`).toContain(t);
+  });
+});
+
+const trackingSources = readdirSync(join(src, 'tracking'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => readFileSync(join(src, 'tracking', f), 'utf8'))
+  .join('\n');
+
+type Declaration = typeof decl & { members: Array<{ kind: string; name: string; attribute?: string }> };
+const manifest = buildManifest('test');
+const trackingModule = manifest.modules.find((m) => m.declarations.some((d) => d['tagName'] === 'bp-tracking'));
+const tracking = trackingModule?.declarations.find((d) => d['tagName'] === 'bp-tracking') as Declaration | undefined;
+
+describe('custom-elements.json: <bp-tracking>', () => {
+  it('is declared in its own module (branch-picker/tracking) with a custom-element definition', () => {
+    expect(trackingModule?.path).toBe('esm/tracking.js');
+    expect(trackingModule?.exports).toContainEqual(expect.objectContaining({ kind: 'custom-element-definition', name: 'bp-tracking' }));
+    expect(manifest.modules.flatMap((m) => m.declarations.map((d) => d['tagName']))).toEqual(['branch-picker', 'bp-tracking']);
+  });
+
+  it('documents exactly the attributes bp-tracking observes, each with a description', () => {
+    // Against the class Lit built (its properties plus the lang it adds), not the source text the manifest reads.
+    expect(tracking!.attributes.map((a) => a.name).sort()).toEqual([...BpTracking.observedAttributes].sort());
+    for (const a of tracking!.attributes) expect(a.description, a.name).toBeTruthy();
+    // Each attribute but lang maps to the property Lit reflects it into.
+    const fields = new Map(tracking!.members.filter((m) => m.attribute).map((m) => [m.attribute, m.name]));
+    for (const a of trackingAttributeDocs().filter((x) => x.property)) expect(fields.get(a.name)).toBe(a.property);
+    // Lit puts an accessor on the prototype for every reactive property.
+    for (const [, prop] of fields) expect(prop! in BpTracking.prototype, prop).toBe(true);
+  });
+
+  it('documents every part its templates use, the event it dispatches, and every token it reads', () => {
+    const parts = new Set([...trackingSources.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]));
+    expect(new Set(tracking!.cssParts.map((p) => p.name))).toEqual(parts);
+    const events = new Set([...trackingSources.matchAll(/(?:super\(|type = |new CustomEvent\()'(bp-[a-z-]+)'/g)].map((m) => m[1]));
+    expect(new Set(tracking!.events.map((e) => e.name))).toEqual(events);
+    expect(tracking!.events).toContainEqual(expect.objectContaining({ name: 'bp-tracking-change', type: { text: 'TrackingChangeEvent' } }));
+    const declared = new Set(tracking!.cssProperties.map((p) => p.name));
+    const used = new Set([...trackingSources.matchAll(/var\((--bp-[a-z0-9-]+)/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(0);
+    for (const t of used) expect(declared, `${t} is used but has no default on :host`).toContain(t);
   });
 });

@@ -1,7 +1,8 @@
-// Generates custom-elements.json (schema 2.1.0) for <branch-picker> from the sources
-// themselves: attributes from the attribute table (element/settings-table.ts) and its doc comments, events/parts/slots from the class's JSDoc,
-// CSS custom properties from the :host tokens. widget-manifest.test.ts checks it against the
-// templates, so the manifest cannot silently drift from the element.
+// Generates custom-elements.json (schema 2.1.0) for <branch-picker> and <bp-tracking> from the sources
+// themselves: <branch-picker>'s attributes from the attribute table (element/settings-table.ts) and its doc comments,
+// <bp-tracking>'s from its `static properties` and the doc comments of their declarations; events/parts/slots from
+// each class's JSDoc, CSS custom properties from the :host tokens. widget-manifest.test.ts checks it against the
+// elements and their templates, so the manifest cannot silently drift from them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_ATTRIBUTES, SPEC } from '../widget/src/element/settings-table.js';
@@ -84,9 +85,9 @@ const PROPERTIES = [
   { name: 'branch', type: 'Branch | undefined', readonly: true, description: 'The committed point.' },
 ];
 
-/** JSDoc tags of the class comment: "@fires name - text" etc. */
+/** JSDoc tags of the class comment: "@fires name - text" etc., one per line or several joined by "; @". */
 export function jsdocTags(source: string, tag: string): Array<{ name: string; description: string }> {
-  const re = new RegExp(`@${tag}\\s+([\\w-]+)\\s+-\\s+(.+)`, 'g');
+  const re = new RegExp(`@${tag}\\s+([\\w-]+)\\s+-\\s+(.+?)(?=;\\s*@\\w|$)`, 'gm');
   return [...source.matchAll(re)].map((m) => ({ name: m[1]!, description: m[2]!.trim() }));
 }
 
@@ -128,7 +129,86 @@ export function buildManifest(version: string): Manifest {
           { kind: 'custom-element-definition', name: 'branch-picker', declaration: { name: 'BranchPicker', module: 'esm/index.js' } },
         ],
       },
+      {
+        // branch-picker/tracking (and bp-tracking.js): registers the tag and exports the class.
+        kind: 'javascript-module',
+        path: 'esm/tracking.js',
+        declarations: [buildTrackingDeclaration()],
+        exports: [
+          { kind: 'js', name: 'BpTracking', declaration: { name: 'BpTracking', module: 'esm/tracking.js' } },
+          { kind: 'custom-element-definition', name: 'bp-tracking', declaration: { name: 'BpTracking', module: 'esm/tracking.js' } },
+        ],
+      },
     ],
+  };
+}
+
+/** Attributes whose declaration in tracking/element.ts has no doc comment of its own. */
+const TRACKING_ATTRIBUTE_NOTES: Readonly<Record<string, string>> = {
+  phone: "With `track-number`: the recipient's phone, read for the point's country (`+7…` in Russia, `+380…` in Ukraine).",
+  lang: 'Language of the texts (`ru`, `uk`, `en`); without it the nearest `[lang]`, then the page, then the browser. Followed when it changes.',
+};
+
+/**
+ * <bp-tracking>'s attributes, read from its source: the `static properties` that have an attribute (Lit's default
+ * name is the property in lower case), then the names its `observedAttributes` adds (`lang`); each described by the
+ * doc comment above its `declare`.
+ */
+export function trackingAttributeDocs(source = read('widget/src/tracking/element.ts')): Array<AttributeDoc & { property?: string }> {
+  const start = source.indexOf('static override properties = {');
+  const block = source.slice(start, source.indexOf('\n  };', start));
+  const docs: Array<AttributeDoc & { property?: string }> = [];
+  for (const m of block.matchAll(/^\s*(\w+): \{(.*)\},?$/gm)) {
+    const [, prop, options] = m as unknown as [string, string, string];
+    if (/attribute: false|state: true/.test(options)) continue;
+    const name = /attribute: '([a-z-]+)'/.exec(options)?.[1] ?? prop.toLowerCase();
+    const type = /type: Number/.test(options) ? 'number' : /type: Boolean/.test(options) ? 'boolean' : 'string';
+    docs.push({ name, property: prop, type, description: declarationDoc(source, prop) ?? TRACKING_ATTRIBUTE_NOTES[name] ?? '' });
+  }
+  const extra = /observedAttributes\(\): string\[\] \{[^}]*?\[\.\.\.super\.observedAttributes, ([^\]]*)\]/.exec(source)?.[1] ?? '';
+  for (const [, name] of extra.matchAll(/'([a-z-]+)'/g)) docs.push({ name: name!, type: 'string', description: TRACKING_ATTRIBUTE_NOTES[name!] ?? '' });
+  return docs;
+}
+
+/** The doc comment directly above `declare <prop>` (none when code stands between). */
+function declarationDoc(source: string, prop: string): string | undefined {
+  const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*declare ${prop}\\b`).exec(source);
+  return m?.[1]!.replace(/\s*\n\s*\*\s*/g, ' ').trim();
+}
+
+/** The --bp-* tokens declared on <bp-tracking>'s :host, with their defaults. */
+export function trackingTokens(stylesSource = read('widget/src/tracking/styles.ts')): Array<{ name: string; default: string }> {
+  const start = stylesSource.indexOf(':host {');
+  const block = stylesSource.slice(start, stylesSource.indexOf('}', start));
+  return [...block.matchAll(/^\s*(--bp-[a-z0-9-]+):\s*([^;]+);/gm)].map((m) => ({ name: m[1]!, default: m[2]!.trim() }));
+}
+
+const TRACKING_PROPERTIES = [
+  { name: 'fetch', type: '((input: string, init: RequestInit) => Promise<Response>) | undefined', description: 'Replaces `fetch` (tests, a shop\'s own transport).' },
+];
+
+export function buildTrackingDeclaration(): Record<string, unknown> {
+  const element = read('widget/src/tracking/element.ts');
+  const attributes = trackingAttributeDocs(element);
+  // Event classes declare their name once: `class X extends Event { static readonly type = 'bp-…'`.
+  const classes = new Map([...element.matchAll(/class (\w+) extends Event \{\s*static readonly type = '([a-z-]+)'/g)].map((m) => [m[2]!, m[1]!]));
+  return {
+    kind: 'class',
+    name: 'BpTracking',
+    tagName: 'bp-tracking',
+    customElement: true,
+    description: /@summary\s+(.+)$/m.exec(element)?.[1]?.trim() ?? '',
+    attributes: attributes.map((a) => ({ name: a.name, type: { text: a.type }, description: a.description })),
+    members: [
+      ...attributes.flatMap((a) => (a.property ? [a] : [])).map((a) => ({
+        kind: 'field', name: a.property, attribute: a.name, type: { text: `${a.type} | null` }, description: a.description,
+      })),
+      ...TRACKING_PROPERTIES.map((p) => ({ kind: 'field', name: p.name, type: { text: p.type }, description: p.description })),
+      { kind: 'method', name: 'refresh', description: 'Asks the order API now instead of at the next scheduled refresh.', return: { type: { text: 'void' } } },
+    ],
+    events: jsdocTags(element, 'fires').map((e) => ({ ...e, type: { text: classes.get(e.name) ?? 'Event' } })),
+    cssParts: jsdocTags(element, 'csspart'),
+    cssProperties: trackingTokens().map((t) => ({ name: t.name, default: t.default })),
   };
 }
 
