@@ -87,3 +87,35 @@ test('without config-id the order step stays off and says why, the picker still 
   expect(errs).toContainEqual(expect.objectContaining({ field: 'order', message: expect.stringContaining('config-id') }));
   await expect(page.locator('branch-picker bp-order-step')).toHaveCount(0);
 });
+
+test('a changed price: the order API answers 409 with the fresh quote, the buyer sees it and confirms again', async ({ page }) => {
+  await recordEvents(page);
+  // The buyer saw an older, lower price: the first POST carries a quote 50 below what the carrier charges now.
+  const bodies: Array<{ quote?: { total: number } }> = [];
+  await page.route('**/api/v1/orders', async (route) => {
+    const body = route.request().postDataJSON() as { quote?: { total: number } };
+    if (bodies.length === 0 && body.quote) body.quote.total -= 5_000;
+    bodies.push(body);
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await openHostPage(page, ORDER_ATTRS);
+  await pointsList(page, 'Points').getByRole('option').first().click({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Choose this point' }).click();
+  const step = page.locator('branch-picker bp-order-step');
+  await step.getByLabel('First name').fill('Анна', { timeout: 15_000 });
+  await step.getByLabel('Surname').fill('Иванова');
+  await step.getByLabel('Phone').fill('+7 912 345-67-89');
+  await step.getByRole('button', { name: 'Continue' }).click();
+  await step.getByRole('button', { name: /Confirm order/ }).click();
+
+  const alert = step.getByRole('alert');
+  await expect(alert).toContainText('The delivery price has changed', { timeout: 20_000 });
+  expect(await events(page, 'bp-order')).toHaveLength(0);
+  await step.getByRole('button', { name: /Confirm the new price/ }).click();
+  await expect(step.getByRole('heading', { name: 'Order placed' })).toBeVisible({ timeout: 20_000 });
+  expect(bodies).toHaveLength(2);
+  // The second attempt carries the fresh price, and the order is placed at it.
+  const [order] = await events(page, 'bp-order');
+  expect((order!.detail as { quote: { total: number } }).quote.total).toBe(bodies[1]!.quote!.total);
+  expect(bodies[1]!.quote!.total).toBe(bodies[0]!.quote!.total + 5_000);
+});
