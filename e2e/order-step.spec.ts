@@ -1,9 +1,9 @@
 // <bp-order-step> in real Chromium against the real `npm start` server (order API + sandbox carriers), through the
 // script-tag build: branch-picker.js, then the order step's script-tag loader (loader.dist.ts: SRI-checked
 // injection of branch-picker.order.js, which borrows Lit, zod and the schemas through the versioned hook).
-// Until <branch-picker> mounts the step, nothing in branch-picker.js calls that loader, so the page loads a test
-// harness (dist/widget-test/order-step-harness.js, built by scripts/build-widget.ts, never published) that is
-// exactly that call site, then defines the element and adds it. The page runs under the strictest CSP a shop uses.
+// The step is tested here on its own, without a picker around it (the journey inside <branch-picker> is
+// e2e/order-journey*.spec.ts), so the page loads a test harness (dist/widget-test/order-step-harness.js, built
+// by scripts/build-widget.ts, never published) that calls the same loader, then defines the element and adds it. The page runs under the strictest CSP a shop uses.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -171,7 +171,7 @@ const buildQuotes = () => buildClassicFile(QUOTES_FILE, 'quotes/entry.dist.ts', 
 const buildOrder = () => buildClassicFile(ORDER_FILE, 'order-step/entry.dist.ts', 'BranchPickerOrder', {
   plugins: [litTemplates, moduleSwaps(ORDER_FILE, orderShared, root)],
 });
-/** TEST ONLY: the call site of the script-tag order loader that the main file will become (see harness.dist.ts). */
+/** TEST ONLY: a page that mounts the order step without a picker calls the script-tag loader through this (see harness.dist.ts). */
 const testOut = `${out}-test`;
 const buildOrderHarness = (orderSri: string) => buildClassicFile('order-step-harness.js', 'order-step/harness.dist.ts', 'BranchPickerOrderHarness', {
   define: { 'import.meta.url': '""', __BP_ORDER_SRI__: JSON.stringify(orderSri) },
