@@ -81,16 +81,22 @@ test('every Nova Poshta warehouse, clustered in a worker: markers, clusters, the
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(pageErrors).toEqual([]);
 
-  // The list feed never blocks the main thread: no task over the 200 ms budget once it started
-  // (earlier ones are the script's own start-up, as with the tile feed). Long tasks are wall time:
-  // with parallel tests on 2 cores, another browser's worker can stretch the first marker render
-  // (~60 ms alone) past 200 ms, so the budget is asserted when the run has one worker
-  // (npx playwright test e2e/list-feed.spec.ts --workers=1) and reported otherwise.
+  // The list feed never blocks the main thread: no task over the budget once it started (earlier ones
+  // are the script's own start-up, as with the tile feed). Long tasks are wall time: with one worker
+  // the budget is 200 ms (npx playwright test e2e/list-feed.spec.ts --workers=1); with parallel tests
+  // on 2 shared cores another browser can stretch the first marker render (~60 ms alone, 700 ms seen
+  // under load), so the default two-worker run asserts a looser 1.5 s: it catches a main thread frozen
+  // for seconds, not a modest regression, which only the one-worker run's 200 ms catches.
   const started = await page.evaluate(() => performance.getEntriesByName('bp-list-feed:start')[0]?.startTime ?? 0);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; ms: number }> }).__longTasks);
-  test.info().annotations.push({ type: 'long tasks (start+ms)', description: longTasks.map((t) => `${t.start}+${t.ms}`).join(' ') });
   const afterStart = longTasks.filter((t) => t.start + t.ms > started).map((t) => t.ms);
-  if (test.info().config.workers === 1) expect(Math.max(0, ...afterStart)).toBeLessThanOrEqual(200);
+  const longest = Math.max(0, ...afterStart);
+  const budget = test.info().config.workers === 1 ? 200 : 1_500;
+  test.info().annotations.push(
+    { type: 'long tasks (start+ms)', description: longTasks.map((t) => `${t.start}+${t.ms}`).join(' ') },
+    { type: 'longest task after the feed started (ms)', description: `${longest} (budget ${budget}, feed started at ${Math.round(started)})` },
+  );
+  expect(longest).toBeLessThanOrEqual(budget);
 });
 
 test('a worker that cannot start is a clear bp-error, not a silent empty map', async ({ page }) => {
