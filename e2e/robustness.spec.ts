@@ -32,6 +32,8 @@ function shopPage(head: string, body: string): string {
 }
 
 const SCRIPT = '<script src="/widget/dist/branch-picker.js"></script>';
+/** First load on a busy 2-core machine (three pickers, parallel workers) can exceed the default 10 s. */
+const LOADED = { timeout: 30_000 };
 
 /** The form's submitted value of each field, read the way the browser would submit it. */
 async function formValues(page: Page, formSelector = 'form'): Promise<Record<string, string>> {
@@ -59,7 +61,7 @@ test.describe('hostile carrier text', () => {
     const pageErrors = await openPage(page, '/shop/hostile.html', shopPage(SCRIPT,
       '<form><branch-picker name="pickup_point" tile-url="none" layout="list"></branch-picker></form>'));
     const option = pointsList(page).getByRole('option');
-    await expect(option).toHaveCount(1);
+    await expect(option).toHaveCount(1, LOADED);
     expect(served).toBe(true);
 
     const row = await option.first().boundingBox();
@@ -106,16 +108,16 @@ test('three pickers on one page choose independently and each submits its own fi
   const picker = (name: string) => page.locator(`branch-picker[name="${name}"]`);
 
   // Different rows in each, so a shared state would show up as equal values.
-  await expect(picker('home').getByRole('option').nth(2)).toBeVisible();
+  await expect(picker('home').getByRole('option').nth(2)).toBeVisible(LOADED);
   await picker('home').getByRole('option').nth(0).click();
   await picker('home').getByRole('button', { name: 'Выбрать этот пункт' }).click();
 
-  await expect(picker('office').getByRole('option').nth(2)).toBeVisible();
+  await expect(picker('office').getByRole('option').nth(2)).toBeVisible(LOADED);
   await picker('office').getByRole('option').nth(1).click();
   await picker('office').getByRole('button', { name: 'Выбрать этот пункт' }).click();
 
   await picker('gift').getByRole('button', { name: 'Выбрать пункт выдачи' }).click();
-  await expect(picker('gift').getByRole('option').nth(2)).toBeVisible();
+  await expect(picker('gift').getByRole('option').nth(2)).toBeVisible(LOADED);
   await picker('gift').getByRole('option').nth(2).click();
   await picker('gift').getByRole('button', { name: 'Выбрать этот пункт' }).click();
   await expect(picker('gift').getByRole('dialog')).toBeHidden();
@@ -165,7 +167,7 @@ document.addEventListener('DOMContentLoaded', () => {
     await page.route('**/shop/shop-checkout.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: HOST_SCRIPT }));
     const errors = await openPage(page, '/shop/shadow.html', shopPage(`${SCRIPT}<script src="/shop/shop-checkout.js"></script>`,
       '<shop-checkout></shop-checkout>'));
-    await expect(pointsList(page).getByRole('option').first()).toBeVisible();
+    await expect(pointsList(page).getByRole('option').first()).toBeVisible(LOADED);
     return errors;
   }
 
@@ -239,4 +241,50 @@ test('two script tags of different versions: the first definition wins, a warnin
   expect((await formValues(page)).pickup_point).toBe((change!.detail as { branch: { id: string } }).branch.id);
   expect(await cspViolations(page)).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test.describe('Content-Security-Policy of widget/README.md with raster tiles from another origin', () => {
+  const TILES = 'http://tiles.bp.test';
+  // 1x1 transparent PNG.
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const policy = (img: string) =>
+    `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src ${img}; object-src 'none'; base-uri 'none'`;
+
+  // The second case is why the README lists data: — Leaflet blanks every removed tile <img> with a data: GIF.
+  for (const [label, img, expectDataViolations] of [
+    ['the tile origin and data: give zero violations while panning', `'self' data: ${TILES}`, false],
+    ['without data: each removed tile is reported as a violation', `'self' ${TILES}`, true],
+  ] as const) {
+    test(`img-src: ${label}`, async ({ page }) => {
+      let tiles = 0;
+      await page.route(`${TILES}/**`, (route) => { tiles++; return route.fulfill({ status: 200, contentType: 'image/png', body: PNG }); });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const w = window as unknown as { __csp?: string[] };
+          (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await page.route('**/shop/tiles.html', (route) => route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy(img) },
+        body: shopPage(SCRIPT, `<form><branch-picker name="p" tile-url="${TILES}/{z}/{x}/{y}.png"></branch-picker></form>`),
+      }));
+      await page.goto('/shop/tiles.html');
+      await expect(pointsList(page).getByRole('option').first()).toBeVisible(LOADED);
+      await expect.poll(() => tiles).toBeGreaterThan(0);
+      // Pan far enough that Leaflet removes tiles (it blanks each removed <img> with a data: GIF).
+      const map = page.getByRole('region', { name: 'Карта пунктов' });
+      const box = (await map.boundingBox())!;
+      for (let i = 0; i < 3; i++) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 20, box.y + 20, { steps: 8 });
+        await page.mouse.up();
+      }
+      await page.waitForTimeout(500);
+      const v = await cspViolations(page);
+      expect(v.filter((x) => !x.startsWith('img-src data'))).toEqual([]);
+      expect(v.length > 0).toBe(expectDataViolations);
+    });
+  }
 });
