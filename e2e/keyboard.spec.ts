@@ -77,14 +77,26 @@ test('modal: opens from its button, traps focus, Esc closes and focus returns', 
 });
 
 test('modal: choosing a point closes the dialog and the opener names the choice', async ({ page }) => {
+  // Keyboard only, like the rest of this file: no clicks.
   await page.goto('/widget/?tile-url=none&mode=modal');
-  await page.getByRole('button', { name: 'Выбрать пункт выдачи' }).click();
-  const first = pointsList(page).getByRole('option').first();
-  await first.click();
-  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await expect(page.getByRole('button', { name: 'Выбрать пункт выдачи' })).toBeVisible();
+  await page.locator('body').focus();
+  await tabUntil(page, /Выбрать пункт выдачи/);
+  await page.keyboard.press('Enter');
+  await expect(pointsList(page).getByRole('option').first()).toBeVisible();
+  await tabUntil(page, /role=listbox|role=option/);
+  await page.keyboard.press('ArrowDown');
+  await expect(pointsList(page).locator('[role=option].active')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Выбрать этот пункт' })).toBeVisible();
+  await tabUntil(page, /Выбрать этот пункт/);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect.poll(async () => (await events(page, 'bp-change')).length).toBe(1);
   const [change] = await events(page, 'bp-change');
   const name = (change!.detail as { branch: { name: string } }).branch.name;
-  await expect(page.locator('branch-picker').getByRole('button').first()).toContainText(name);
+  const opener = page.locator('branch-picker').getByRole('button').first();
+  await expect(opener).toContainText(name);
+  // Focus is back on the opener, so the keyboard user carries on from where they started.
+  await expect(opener).toBeFocused();
 });
