@@ -7,7 +7,8 @@
 //   through the CSSOM (element.style), neither of which style-src governs.
 // - connect-src: the api-base origin only. Points, tariffs, configs and orders all go through it
 //   (the carriers' APIs are reached through its /carriers/ proxy, never directly).
-// - img-src: the raster tile server; none with tile-url="none" (the basemap is drawn on a canvas).
+// - img-src: the raster tile server and data: (Leaflet blanks each tile it removes with a data: image;
+//   without it every pan logs violations); nothing extra with tile-url="none" (the basemap is drawn on a canvas).
 // - worker-src: only the Nova Poshta whole-list source uses a worker. Same origin: a plain Worker
 //   (falls back to script-src); from a CDN: a blob: bootstrap that importScripts() the file.
 import type { WidgetConfig } from '../../widget/src/model/config.js';
@@ -64,8 +65,8 @@ export function cspDirectives({ config, src, opts = {}, inlineHashes = [] }: Csp
     { name: 'connect-src', sources: dedupe(["'self'", api]), why: 'the points, tariff, config and order API (api-base); carriers are reached through it' },
     {
       name: 'img-src',
-      sources: dedupe(["'self'", tiles]),
-      why: tiles ? 'map tiles' : 'nothing extra: the built-in basemap is drawn on a canvas',
+      sources: dedupe(["'self'", tiles, tiles ? 'data:' : undefined]),
+      why: tiles ? 'map tiles (data: for the blank image Leaflet puts in a removed tile)' : 'nothing extra: the built-in basemap is drawn on a canvas',
     },
   ];
   if (config.feed === 'nova-poshta') {

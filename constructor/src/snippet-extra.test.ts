@@ -65,7 +65,7 @@ describe('CSP snippet', () => {
     const d = Object.fromEntries(cspDirectives({ config: { apiBase: 'https://api.shop.example/points' }, src: SRC }).map((x) => [x.name, x.sources]));
     expect(d['script-src']).toEqual(["'self'", 'https://cdn.example']);
     expect(d['connect-src']).toEqual(["'self'", 'https://api.shop.example']);
-    expect(d['img-src']).toEqual(["'self'", 'https://tile.openstreetmap.org']);
+    expect(d['img-src']).toEqual(["'self'", 'https://tile.openstreetmap.org', 'data:']);
     expect(d['style-src']).toEqual(["'self'"]);
     expect(d['worker-src']).toBeUndefined();
   });
@@ -75,7 +75,7 @@ describe('CSP snippet', () => {
     expect(none['connect-src']).toEqual(["'self'", 'http://127.0.0.1:5173']);
     expect(none['img-src']).toEqual(["'self'"]);
     const sub = Object.fromEntries(cspDirectives({ config: { tileUrl: 'https://{s}.tiles.example/{z}/{x}/{y}.png' }, src: SRC }).map((x) => [x.name, x.sources]));
-    expect(sub['img-src']).toEqual(["'self'", 'https://*.tiles.example']);
+    expect(sub['img-src']).toEqual(["'self'", 'https://*.tiles.example', 'data:']);
   });
 
   it('adds worker-src with blob: only for the Nova Poshta whole-list source', () => {
