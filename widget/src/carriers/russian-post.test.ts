@@ -60,7 +60,8 @@ describe('Russian Post adapter: tariff', () => {
   it('sends pack for EMS, sized from the parcel', () => {
     const ems = createRussianPostAdapter({ object: 27030 });
     const url = new URL(ok(ems.quoteRequest(PARCEL, ORIGIN, branch))[0]!.url, 'http://x');
-    expect(url.searchParams.get('pack')).toBe(String(packClass(PARCEL)));
+    // 30x20x10 fits pack 20 (up to 15x20x30 sorted), not pack 10 (8x17x26).
+    expect(url.searchParams.get('pack')).toBe('20');
     expect(packClass({ ...PARCEL, dimensionsCm: { length: 8, width: 26, height: 17 } })).toBe(10);
     expect(packClass({ ...PARCEL, dimensionsCm: { length: 60, width: 40, height: 30 } })).toBe(40);
   });
