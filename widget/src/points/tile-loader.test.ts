@@ -4,8 +4,10 @@ import { TileLoader } from './tile-loader.js';
 
 const MOSCOW: [number, number, number, number] = [37.3, 55.55, 37.9, 55.95];
 
+/** failOn: one tile, "z/x/y", answers 500; aborted: the URLs whose request was aborted. */
 function fakeApi(opts: { delayMs?: number; failOn?: string } = {}) {
   const calls: string[] = [];
+  const aborted: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const fetchImpl: typeof fetch = async (input, init) => {
@@ -16,17 +18,17 @@ function fakeApi(opts: { delayMs?: number; failOn?: string } = {}) {
     try {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(resolve, opts.delayMs ?? 1);
-        init?.signal?.addEventListener('abort', () => { clearTimeout(t); reject(new DOMException('aborted', 'AbortError')); });
+        init?.signal?.addEventListener('abort', () => { aborted.push(url); clearTimeout(t); reject(new DOMException('aborted', 'AbortError')); });
       });
-      if (opts.failOn && url.includes(opts.failOn)) return new Response('{}', { status: 500 });
       const [z, x, y] = url.match(/tiles\/(\d+)\/(\d+)\/(\d+)/)!.slice(1).map(Number);
+      if (opts.failOn === `${z}/${x}/${y}`) return new Response('{}', { status: 500 });
       const item = { kind: 'point', id: `${z}-${x}-${y}`, carrier: 'russian-post', type: 'post_office', status: 'open', lat: 55.7, lng: 37.6 };
       return new Response(JSON.stringify({ z, x, y, total: 1, items: [item] }), { status: 200 });
     } finally {
       inFlight--;
     }
   };
-  return { api: new ApiClient('', fetchImpl), calls, max: () => maxInFlight };
+  return { api: new ApiClient('', fetchImpl), calls, aborted, max: () => maxInFlight };
 }
 
 describe('TileLoader', () => {
@@ -56,21 +58,37 @@ describe('TileLoader', () => {
     expect(f.calls.at(-1)).toContain('types=parcel_locker');
   });
 
-  it('aborts the previous view when the map moves on, and reports a failed tile without dropping the others', async () => {
+  it('aborts the previous view when the map moves on', async () => {
     const slow = fakeApi({ delayMs: 50 });
     const feed = new TileLoader(slow.api);
-    const stale = feed.load(MOSCOW, 12, {}, () => {});
-    const fresh = feed.load([30.1, 59.8, 30.5, 60.0], 10, {}, () => {});
+    let staleItemsAfterMove = 0;
+    let moved = false;
+    const stale = feed.load(MOSCOW, 12, {}, (i) => { if (moved) staleItemsAfterMove += i.length; });
+    await new Promise((r) => setTimeout(r, 5)); // the first requests are on the wire
+    moved = true;
+    let fresh = 0;
+    const next = feed.load([30.1, 59.8, 30.5, 60.0], 10, {}, (i) => (fresh = i.length));
     expect(await stale).toBeUndefined();
-    expect(await fresh).toBeUndefined();
+    expect(await next).toBeUndefined();
+    // Every request of the old view that had started was aborted, and no further one was sent.
+    const staleCalls = slow.calls.filter((u) => u.includes('/tiles/12/'));
+    expect(staleCalls.length).toBeGreaterThan(0);
+    expect(slow.aborted.filter((u) => u.includes('/tiles/12/')).sort()).toEqual(staleCalls.sort());
+    expect(staleItemsAfterMove).toBe(0);
+    expect(fresh).toBe(slow.calls.filter((u) => u.includes('/tiles/10/')).length);
+  });
 
-    const failing = fakeApi({ failOn: '/tiles/10/' });
-    const feed2 = new TileLoader(failing.api);
-    let last = -1;
-    const err = await feed2.load(MOSCOW, 10, {}, (i) => (last = i.length));
+  it('reports one failed tile without dropping the others', async () => {
+    const probe = fakeApi();
+    await new TileLoader(probe.api).load(MOSCOW, 10, {}, () => {});
+    const tiles = probe.calls.map((u) => u.match(/tiles\/(\d+\/\d+\/\d+)/)![1]!);
+    expect(tiles.length).toBeGreaterThan(1);
+
+    const failing = fakeApi({ failOn: tiles[0] });
+    let last: string[] = [];
+    const err = await new TileLoader(failing.api).load(MOSCOW, 10, {}, (i) => (last = i.map((x) => (x as { id: string }).id)));
     expect(err).toBeDefined();
-    const ok = await feed2.load(MOSCOW, 9, {}, (i) => (last = i.length));
-    expect(ok).toBeUndefined();
-    expect(last).toBeGreaterThan(0);
+    // Every other tile's point arrived; only the failed tile's is missing.
+    expect(last.sort()).toEqual(tiles.slice(1).map((t) => t.replaceAll('/', '-')).sort());
   });
 });
