@@ -59,15 +59,16 @@ test('no map tiles: the built-in basemap keeps it a map, and the list still work
   await expect(pointsList(page).getByRole('option').first()).toBeVisible();
   const map = page.getByRole('region', { name: 'Карта пунктов' });
   await expect(map).toContainText('Упрощённая карта');
-  // The vector basemap is drawn: land and sea give at least two distinct colours on its canvas.
+  // The built-in basemap is drawn: land, coast and borders give at least two distinct colours over its canvas tiles.
   await expect.poll(() => page.locator('branch-picker').evaluate((el) => {
-    const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('.leaflet-bp-basemap-pane canvas');
-    if (!canvas || !canvas.width) return 0;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    for (const canvas of el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('.leaflet-bp-basemap-pane canvas')) {
+      if (!canvas.width) continue;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
     return colours.size;
-  })).toBeGreaterThan(1);
+  }), { timeout: 20_000 }).toBeGreaterThan(1);
 });
 
 test('a bad attribute is reported by name and the widget falls back to the default', async ({ page }) => {
