@@ -4,7 +4,7 @@ import { TrackingAnswer } from '../model/tracking-point.js';
 import { OrderApiError, PendingIntentError } from './errors.js';
 import { formatIdempotencyKey, randomKey } from './idempotency-key.js';
 import { canonicalJson, memoryStore, type PendingIntent, type PendingOrderStore } from './pending.js';
-import { requestWithRetry, type FetchLike, type RetryPolicy } from './request.js';
+import { requestWithRetry, retryPolicy, type FetchLike } from './request.js';
 
 export interface OrderClientOptions {
   /** Origin (and path prefix) of the order API, e.g. "https://picker.example"; `/api/v1/orders` is appended. */
@@ -59,27 +59,16 @@ export interface OrderClient {
   cancel(id: string, token: string): Promise<OrderView>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createOrderClient(options: OrderClientOptions): OrderClient {
   const { configId } = options;
   if (!ConfigId.safeParse(configId).success) throw new TypeError(`invalid configId "${configId}"`);
-  const maxAttempts = options.maxAttempts ?? 6;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be an integer >= 1');
   const base = options.apiBase.replace(/\/+$/, '');
   const orders = `${base}/api/v1/orders`;
   const store = options.store ?? memoryStore();
   const newKey = options.newKey ?? randomKey;
   const now = options.now ?? Date.now;
-  const policy: RetryPolicy = {
-    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-    maxAttempts,
-    attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
-    baseDelayMs: options.baseDelayMs ?? 500,
-    maxDelayMs: options.maxDelayMs ?? 5_000,
-    random: options.random ?? Math.random,
-    sleep: options.sleep ?? defaultSleep,
-  };
+  const policy = retryPolicy(options, 6);
 
   /** One promise per intent in flight: a double click or a resume() during a submit joins it. */
   const inFlight = new Map<string, { fingerprint: string; promise: Promise<CreatedOrder> }>();

@@ -17,6 +17,24 @@ export interface RetryPolicy {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** The retry options both clients take; anything unset gets the defaults (full jitter, 0.5 s base, 5 s cap, 10 s per attempt). */
+export type RetryOptions = Partial<Omit<RetryPolicy, 'maxAttempts'>> & { maxAttempts?: number };
+
+/** A complete policy from a client's options, with that client's default number of attempts. */
+export function retryPolicy(o: RetryOptions, defaultAttempts: number): RetryPolicy {
+  const maxAttempts = o.maxAttempts ?? defaultAttempts;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be an integer >= 1');
+  return {
+    fetch: o.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    maxAttempts,
+    attemptTimeoutMs: o.attemptTimeoutMs ?? 10_000,
+    baseDelayMs: o.baseDelayMs ?? 500,
+    maxDelayMs: o.maxDelayMs ?? 5_000,
+    random: o.random ?? Math.random,
+    sleep: o.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; retry: boolean; status: number | undefined; error: unknown };
 
 /** Sends `init` (the same headers and body every time) until a definite answer or `maxAttempts` attempts. */

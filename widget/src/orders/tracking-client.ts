@@ -3,7 +3,7 @@
 // buyer who types a track number knows only that and their phone.
 import { OrderView } from '../model/order.js';
 import { TrackingAnswer } from '../model/tracking-point.js';
-import { requestWithRetry, type FetchLike, type RetryPolicy } from './request.js';
+import { requestWithRetry, retryPolicy, type FetchLike } from './request.js';
 
 export interface TrackingClientOptions {
   /** Origin (and path prefix) of the order API; `/api/v1/...` is appended. Empty: the page's own origin. */
@@ -34,18 +34,8 @@ export interface TrackingClient {
 const ACCEPT = 'application/json, application/problem+json';
 
 export function createTrackingClient(options: TrackingClientOptions): TrackingClient {
-  const maxAttempts = options.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be an integer >= 1');
   const api = `${options.apiBase.replace(/\/+$/, '')}/api/v1`;
-  const policy: RetryPolicy = {
-    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-    maxAttempts,
-    attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
-    baseDelayMs: options.baseDelayMs ?? 500,
-    maxDelayMs: options.maxDelayMs ?? 5_000,
-    random: options.random ?? Math.random,
-    sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
-  };
+  const policy = retryPolicy(options, 3);
   const orderUrl = (id: string) => `${api}/orders/${encodeURIComponent(id)}`;
   const withToken = (token: string) => ({ method: 'GET', headers: { Accept: ACCEPT, Authorization: `Bearer ${token}` } });
 
