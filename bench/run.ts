@@ -1,6 +1,6 @@
 // The project benchmark: `npm run bench [-- --only feed,search] [-- --quick]`.
-// Every figure is printed next to a baseline measured in the same run, their ratio and the budget
-// from docs/budgets.md; the table is also written to bench/results.json.
+// Every figure is printed next to a baseline measured in the same run, their ratio and its budget
+// (listed in bench/README.md, "Budgets"); the table is also written to bench/results.json.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Report } from './lib/report.js';

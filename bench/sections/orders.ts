@@ -1,4 +1,4 @@
-// 6. The order system (docs/budgets.md, "Orders and the order step"):
+// 6. The order system (budgets: bench/README.md, "Budgets", the 6 orders rows):
 // - load: POST /api/v1/orders from 50 concurrent keep-alive clients on loopback against the lean order server
 //   (api-mock/src/oms/serve.ts, DATASET=small, fresh DATA_DIR) in its own process, carriers in another
 //   (NO_OMS=1, CARRIER_BASE_URL), on SQLite and on a throwaway PostgreSQL; baseline: the same load against

@@ -1,4 +1,6 @@
-// Track numbers of the carriers we connect, with their check digits (shared/docs/carrier-formats.md §6).
+// Track numbers of the carriers we connect, with their check digits. Sources: UPU standard S10 (international
+// item identifiers), Russian Post's tracking API documentation, tracking.pochta.ru/specification (14-digit
+// domestic barcodes), Nova Poshta's API 2.0 documentation, developers.novaposhta.ua (express waybill numbers).
 // Connectors validate every number a carrier hands back; the sandbox issues numbers with these generators.
 
 /** UPU S10 check digit over 8 serial digits: weights 8 6 4 2 3 5 9 7, c = 11 - sum mod 11; 10 -> 0, 11 -> 5. */

@@ -1,6 +1,6 @@
 // Nova Poshta API 2.0 sandbox, the order side: InternetDocument.save / getDocumentList / delete
-// (shared/docs/order-formats.md, "Nova Poshta"). HTTP 200 always; `success:false` with errors naming the field and
-// 11-digit codes for logical errors. Every mutation is journalled before the answer (documents-store.ts).
+// (Nova Poshta's API 2.0 documentation, developers.novaposhta.ua, model InternetDocument). HTTP 200 always;
+// `success:false` with errors naming the field and 11-digit codes for logical errors. Every mutation is journalled before the answer (documents-store.ts).
 //
 // Like the real carrier, save does NOT deduplicate: the same InfoRegClientBarcodes twice makes two documents.
 // Sandbox-only: GET /__sandbox/nova-poshta/shipments lists every document ever saved (deleted ones flagged), so

@@ -1,5 +1,5 @@
-// Russian Post sandbox: the life of a parcel as operation history records (OperType / OperAttr,
-// shared/docs/order-formats.md "Tracking"). Pure and deterministic: the same barcode, batching time and clock
+// Russian Post sandbox: the life of a parcel as operation history records (OperType / OperAttr, as in
+// Russian Post's tracking API documentation, tracking.pochta.ru/specification). Pure and deterministic: the same barcode, batching time and clock
 // reading always give the same records, so a restart (journal replay) or a second server agrees on every event.
 // No node: imports (the sandbox also runs in a browser service worker).
 import { deliveryDays } from '../../pricing/delivery-days.js';

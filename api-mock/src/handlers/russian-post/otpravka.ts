@@ -1,4 +1,5 @@
-// Russian Post Otpravka ORDER sandbox (shared/docs/order-formats.md "Russian Post Otpravka"), kebab-case JSON.
+// Russian Post Otpravka ORDER sandbox (Russian Post's Otpravka API documentation, otpravka.pochta.ru/specification),
+// kebab-case JSON.
 // Every route needs `Authorization: AccessToken <token>` and `X-User-Authorization: Basic <credentials>` (401 otherwise).
 //
 //   PUT    */carriers/russian-post/otpravka/1.0/user/backlog                  body [order…]  -> {"result-ids":[…], "errors"?:[{"error-codes":[{code,description,details}],position}]}

@@ -16,7 +16,7 @@ import type {
 
 export const RP_DEFAULT_TIMEOUT_MS = 10_000;
 export const RP_TRACK_CONCURRENCY = 6;
-/** Storage at the point, counted from arrival (order-formats.md; offices 15 days, postomats 7). */
+/** Storage at the point, counted from arrival: offices 15 days, postomats 7 (the sandbox's RP_STORAGE_DAYS, handlers/russian-post/otpravka-timeline.ts). */
 export const RP_STORAGE_DAYS = { office: 15, postomat: 7 } as const;
 /** Offsets missing from an OperDate are read as Moscow time, the carrier's reference zone. */
 const DEFAULT_OFFSET = '+03:00';
