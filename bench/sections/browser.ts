@@ -12,7 +12,7 @@ import { dataset } from '../lib/datasets.js';
 import type { Section } from '../lib/section.js';
 import { median } from '../lib/stats.js';
 import type { RowInput, Report } from '../lib/report.js';
-import { WIDGET_SCRIPT } from './bundle.js';
+import { WIDGET_SCRIPT, WIDGET_SCRIPT_REL } from './bundle.js';
 
 const LOAD_BUDGET_MS = 1500;
 const SPEEDUP_BUDGET = 5;
@@ -22,7 +22,7 @@ const MARKER_BUDGET = 300;
 const MC_OUT = join(tmpdir(), 'branch-picker-bench-markercluster');
 /** A copy of dist/widget taken when the section starts: a rebuild running meanwhile cannot pull the file away. */
 const WIDGET_SNAPSHOT = join(tmpdir(), 'branch-picker-bench-widget');
-const MISSING = 'dist/widget/branch-picker.js missing (run npm run build)';
+const MISSING = `${WIDGET_SCRIPT_REL} missing (run npm run build)`;
 
 async function buildBaselinePage(): Promise<void> {
   await build({
@@ -103,7 +103,7 @@ export const browserSection: Section = {
     const browser = chromium.browser;
     let server: BenchServer | undefined;
     const widgetPage = (i: number, n: number) => ({
-      url: `${server!.base}/bench/pages/widget.html`, script: '/dist/widget/branch-picker.js', kind: 'ours' as const, timeoutMs: 30_000,
+      url: `${server!.base}/bench/pages/widget.html`, script: `/${WIDGET_SCRIPT_REL}`, kind: 'ours' as const, timeoutMs: 30_000,
       // Pan and zoom on the last load only (n = 0: never).
       ...(n > 0 && i === n - 1 ? { panSelector: 'branch-picker .leaflet-container' } : {}),
     });
