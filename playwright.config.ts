@@ -11,7 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // A stray test.only would run a subset and pass.
+  // A stray test.only would run a subset and pass. `npm test` (scripts/test-all.mjs) passes --forbid-only
+  // too; plain `npx playwright test` allows .only outside CI, for focusing while developing.
   forbidOnly: !!process.env.CI,
   workers: 2,
   retries: 0,

@@ -21,13 +21,16 @@ function readJson(file) {
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return undefined; }
 }
 
-const unitStatus = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'unit.json')}`]);
+// A stray `.only` would run a subset and pass: both runners refuse it here (vitest allows it outside CI by
+// default, Playwright's config only in CI; plain `npx vitest` / `npx playwright test` still allow it while developing).
+const NO_ONLY = '--allowOnly=false';
+const unitStatus = run('unit tests', 'npx', ['vitest', 'run', NO_ONLY, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'unit.json')}`]);
 // The order system's tests again on PostgreSQL (scripts/with-postgres.sh installs and starts it, then removes it).
 const pgStatus = process.env.SKIP_POSTGRES === '1'
   ? (console.log('\n== PostgreSQL: skipped (SKIP_POSTGRES=1)'), 0)
-  : run('order and storage tests on PostgreSQL', 'sh', ['scripts/with-postgres.sh', 'npx', 'vitest', 'run', 'api-mock/src/oms', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'pg.json')}`]);
+  : run('order and storage tests on PostgreSQL', 'sh', ['scripts/with-postgres.sh', 'npx', 'vitest', 'run', NO_ONLY, 'api-mock/src/oms', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'pg.json')}`]);
 const chromiumStatus = run('chromium', 'sh', ['scripts/ensure-chromium.sh']);
-const e2eStatus = chromiumStatus === 0 ? run('e2e tests', 'npx', ['playwright', 'test']) : chromiumStatus;
+const e2eStatus = chromiumStatus === 0 ? run('e2e tests', 'npx', ['playwright', 'test', '--forbid-only']) : chromiumStatus;
 
 let passed = 0;
 let failed = 0;
