@@ -1,7 +1,7 @@
 // The parcel and the origin, from properties, config and simple attributes. Each input is
 // validated on its own: a bad one is reported (naming the attribute) and left out, so the
 // widget keeps working, only without that piece (no parcel = no quotes, no fit checks).
-import { Origin, Parcel, firstIssue, z, type DimensionsCm, type Money } from '../model/index.js';
+import { Origin, Parcel, ParcelDimensionsCm, ParcelMoney, ParcelWeightG, firstIssue, z, type DimensionsCm, type Money } from '../model/index.js';
 import { bad, ok, type Parsed } from '../core/parsed.js';
 import type { SettingIssue } from './settings.js';
 import type { ParcelAttribute } from './settings-table.js';
@@ -14,22 +14,35 @@ export function currencyOf(country: string | undefined): string {
   return (country && CURRENCY[country]) || DEFAULT_CURRENCY;
 }
 
-const Grams = z.int().check(z.gt(0, 'expected grams > 0'), z.lte(1_000_000, 'expected at most 1 000 000 g'));
+// The parsers below only split the text; every limit is the model's (model/parcel.ts, model/config.ts).
+
+/** The schema's verdict; zod/mini words no issue itself ("Invalid input"), so limits are worded here from the issue. */
+function validate<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return ok(r.data);
+  const issue = r.error.issues[0];
+  if (issue?.code !== 'too_big' && issue?.code !== 'too_small') return bad(firstIssue(r.error).message);
+  const path = issue.path.map(String).join('.');
+  const chars = issue.origin === 'string' ? ' characters' : '';
+  const what = issue.code === 'too_big'
+    ? `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${chars}`
+    : `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${chars}`;
+  return bad(path ? `${path}: ${what}` : what);
+}
 
 /** "1500" (grams). */
 export function parseWeight(raw: string): Parsed<number> {
   const v = raw.trim();
   if (!/^\d+$/.test(v)) return bad('expected whole grams, e.g. "1500"');
-  const r = Grams.safeParse(Number(v));
-  return r.success ? ok(r.data) : bad(firstIssue(r.error).message);
+  return validate(ParcelWeightG, Number(v));
 }
 
 /** "30x20x10", "30×20×10" or "30*20*10" cm (length, width, height; decimals allowed). */
 export function parseSize(raw: string): Parsed<DimensionsCm> {
   const parts = raw.trim().toLowerCase().split(/\s*[x×*]\s*/);
-  const nums = parts.map((p) => (/^\d+(?:[.,]\d+)?$/.test(p) ? Number(p.replace(',', '.')) : NaN));
-  if (nums.length !== 3 || nums.some((x) => !(x > 0 && x <= 1000))) return bad('expected "LxWxH" in cm, e.g. "30x20x10"');
-  return ok({ length: nums[0]!, width: nums[1]!, height: nums[2]! });
+  if (parts.length !== 3 || !parts.every((p) => /^\d+(?:[.,]\d+)?$/.test(p))) return bad('expected "LxWxH" in cm, e.g. "30x20x10"');
+  const [length, width, height] = parts.map((p) => Number(p.replace(',', '.')));
+  return validate(ParcelDimensionsCm, { length, width, height });
 }
 
 /**
@@ -39,9 +52,10 @@ export function parseSize(raw: string): Parsed<DimensionsCm> {
 export function parseMoney(raw: string, defaultCurrency: string): Parsed<Money> {
   const m = /^([\d\s\u00a0]+(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})?$/.exec(raw.trim());
   if (!m) return bad('expected an amount in major units, optionally with a currency code, e.g. "1500" or "1500.50 UAH"');
-  const amount = Number(m[1]!.replace(/[\s\u00a0]/g, '').replace(',', '.'));
-  if (!Number.isFinite(amount) || amount > 1e9) return bad('amount out of range');
-  return ok({ amount: Math.round(amount * 100), currency: (m[2] ?? defaultCurrency).toUpperCase() });
+  const amount = Math.round(Number(m[1]!.replace(/[\s\u00a0]/g, '').replace(',', '.')) * 100);
+  const r = ParcelMoney.safeParse({ amount, currency: (m[2] ?? defaultCurrency).toUpperCase() });
+  // The limit is in minor units; the attribute is written in major ones.
+  return r.success ? ok(r.data) : bad(r.error.issues[0]?.path[0] === 'amount' ? 'amount out of range' : firstIssue(r.error).message);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,14 +78,14 @@ export function parseOrigin(raw: string): Parsed<Origin> {
       else if (/^\d{5}$/.test(place)) country = 'UA';
       else return bad(`"${entry.slice(0, 40)}": expected "CC:postcode" or "CC:city", e.g. "RU:101000" or "UA:Київ"`);
     }
+    const field = /^\d{4,6}$/.test(place) ? 'postcode' : UUID.test(place) ? 'cityRef' : 'city';
+    // Every entry is checked, also one whose field an earlier entry already set.
+    const one = validate(Origin, { country, [field]: place });
+    if (!one.ok) return one;
     out.country ??= country;
-    if (/^\d{4,6}$/.test(place)) out.postcode ??= place;
-    else if (UUID.test(place)) out.cityRef ??= place;
-    else if (place.length <= 80) out.city ??= place;
-    else return bad('place name too long');
+    out[field] ??= place;
   }
-  const r = Origin.safeParse(out);
-  return r.success ? ok(r.data) : bad(firstIssue(r.error).message);
+  return validate(Origin, out);
 }
 
 export interface ParcelInputs {
