@@ -8,6 +8,7 @@ import {
   configToForm,
   emptyValues,
   fieldForPath,
+  formAdvice,
   formToConfig,
   validPart,
   type FieldErrors,
@@ -410,6 +411,7 @@ export class ConstructorApp extends LitElement {
     const t = this.t;
     const h = t.hints;
     const opts = localOptions(t);
+    const advice = formAdvice(this.values, t.check);
     const color = /^#[0-9a-fA-F]{6}$/.test(this.values.themePrimary) ? this.values.themePrimary : '#2563eb';
     return html`<form id="settings" novalidate @submit=${this.save} aria-labelledby="settings-title">
       ${this.card('general', t.cards.general, html`${textField('name', c, { placeholder: WIDGET_DEFAULTS.name, hint: h.name(WIDGET_DEFAULTS.name) })}
@@ -494,7 +496,7 @@ export class ConstructorApp extends LitElement {
         ${textField('npApiKey', c, { hint: h.npApiKey })}
         ${checkboxField('order', c, { label: h.orderLabel, hint: h.order })}
         ${textField('trackUrl', c, { placeholder: '/track#order={orderId}&token={token}', hint: h.trackUrl })}
-        ${textField('apiBase', c, { type: 'url', inputmode: 'url', placeholder: 'https://api.example.com', hint: h.apiBase })}`,
+        ${textField('apiBase', c, { type: 'url', inputmode: 'url', placeholder: 'https://api.example.com', hint: advice.apiBase ? `${t.fields.apiBase} ${advice.apiBase}` : h.apiBase })}`,
       )}
       ${this.renderOwnerKey()}
       <div class="save-bar">

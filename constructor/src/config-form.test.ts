@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configToForm, emptyValues, fieldForPath, formToConfig, parseNumber, validPart, type FormValues } from './config-form.js';
+import { ApiBase } from '../../widget/src/model/config.js';
+import { configToForm, emptyValues, fieldForPath, formAdvice, formToConfig, parseNumber, validPart, type FormValues } from './config-form.js';
 
 function form(patch: Partial<FormValues>): FormValues {
   return { ...emptyValues(), ...patch };
@@ -90,6 +91,17 @@ describe('formToConfig', () => {
     expect(r.errors.tileUrl).toBe('Tile URL: expected a URL template with {z}, {x} and {y}');
     expect(r.errors.apiBase).toMatch(/^API base URL: expected an http\(s\) URL/);
     expect(formToConfig(form({ tileUrl: '/tiles/{z}/{x}/{y}.png', apiBase: 'https://api.example' })).errors).toEqual({});
+  });
+
+  it('an api-base with /api/v1 is the schema\'s to judge: it saves, with advice instead of an error', () => {
+    for (const apiBase of ['https://api.example/api/v1', 'https://shop.example/proxy/api/v1/bp']) {
+      expect(ApiBase.safeParse(apiBase).success).toBe(true);
+      const r = formToConfig(form({ apiBase }));
+      expect(r.errors).toEqual({});
+      expect(r.config?.apiBase).toBe(apiBase);
+      expect(formAdvice(form({ apiBase })).apiBase).toMatch(/\/api\/v1/);
+    }
+    expect(formAdvice(form({ apiBase: 'https://api.example' }))).toEqual({});
   });
 
   it('reports a bad carrier slug on the carriers field', () => {

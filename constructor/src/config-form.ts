@@ -267,9 +267,9 @@ export function buildCandidate(v: FormValues, c: UiStrings['check'] = en.check):
   });
 
   // URL shapes, the {z}/{x}/{y} placeholders and the name's length are the widget's own field
-  // schemas (model/config.ts), checked by WidgetConfig below; this is the form's extra advice.
+  // schemas (model/config.ts), checked by WidgetConfig below; the form adds no rule of its own
+  // to them (formAdvice only advises).
   const apiBase = text(v.apiBase);
-  if (apiBase?.includes('/api/v1')) extraErrors.apiBase = c.serverRoot;
   const tileUrl = text(v.tileUrl);
   if (v.carriers.length === 0) extraErrors.carriers = c.chooseCarrier;
   if (v.types.length === 0) extraErrors.types = c.chooseType;
@@ -299,6 +299,16 @@ export function buildCandidate(v: FormValues, c: UiStrings['check'] = en.check):
     trackUrl: text(v.trackUrl),
   });
   return { candidate, extraErrors };
+}
+
+/**
+ * Non-blocking advice: values the schema accepts but that are probably a slip. An api-base with
+ * `/api/v1` is most likely the endpoint pasted instead of the server root (the widget requests
+ * `{api-base}/api/v1/...`), yet a proxy may well have `/api/v1` in its own path, so the config is
+ * still saved; ApiBase (model/config.ts) is the one rule that refuses.
+ */
+export function formAdvice(v: FormValues, c: UiStrings['check'] = en.check): FieldErrors {
+  return v.apiBase.includes('/api/v1') ? { apiBase: c.serverRoot } : {};
 }
 
 /** Validate the form with the WidgetConfig schema; errors are keyed by form field, in the interface language. */

@@ -67,7 +67,8 @@ export const en = {
     wrongFormat: 'has the wrong format',
     notValid: 'is not valid',
     twoDecimals: 'must have at most 2 decimal places',
-    serverRoot: 'is the server root: leave out /api/v1',
+    /** Advice under the field, not an error: the config still saves (config-form.ts formAdvice). */
+    serverRoot: 'contains /api/v1: the widget adds /api/v1 itself, so this is usually the server root plus /api/v1. Leave it out unless your proxy\'s own path has it.',
     chooseCarrier: 'choose at least one carrier',
     chooseType: 'choose at least one point type',
     /** The widget schema's own English messages, by their text; English needs none. */
