@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BranchPicker } from '../widget/src/branch-picker.js';
 import { BpTracking } from '../widget/src/tracking/element.js';
-import { buildManifest, readmeAttributeSection, readmeAttributeTable, trackingAttributeDocs } from './widget-manifest.js';
+import { SPEC, type AttributeName } from '../widget/src/element/settings-table.js';
+import { attributeDocs, buildManifest, readmeAttributeSection, readmeAttributeTable, trackingAttributeDocs } from './widget-manifest.js';
 
 const src = resolve(import.meta.dirname, '../widget/src');
 // <branch-picker>'s own sources: not the model and pure logic, and not <bp-tracking> (its own element, tracking/).
@@ -33,6 +34,34 @@ describe('custom-elements.json', () => {
   it("widget/README.md's attribute table is the generated one (npx tsx scripts/readme-attributes.ts)", () => {
     const readme = readFileSync(resolve(import.meta.dirname, '../widget/README.md'), 'utf8');
     expect(readmeAttributeSection(readme)).toBe(readmeAttributeTable());
+  });
+
+  // The README's Default column is the hand-written `@default` text: where it is one literal (`12`,
+  // `both`, `""` with a remark in brackets after it) or off/on for a boolean, it must be the table's default.
+  it("every literal `@default` text is the attribute's real default", () => {
+    const checked: string[] = [];
+    for (const doc of attributeDocs()) {
+      const spec = SPEC[doc.name as AttributeName];
+      const text = doc.defaultText;
+      const plain = ['string', 'number', 'boolean'].includes(typeof spec.default);
+      if (text === undefined) continue;
+      const word = /^(off|on)$/.exec(text)?.[1];
+      const literal = /^`([^`]*)`(?:\s+\([^)]*\))?$/.exec(text)?.[1];
+      if (spec.boolean) {
+        expect(word, `${doc.name}: @default of a boolean is off or on`).toBeDefined();
+        expect(word === 'on', `${doc.name}: @default ${text}`).toBe(spec.default);
+      } else if (literal !== undefined) {
+        const parsed = spec.parse(literal === '""' ? '' : literal, '');
+        expect(parsed, `${doc.name}: @default ${text} is a valid value`).toMatchObject({ ok: true });
+        if (parsed.ok) expect(parsed.value, `${doc.name}: @default ${text} vs default`).toEqual(spec.default);
+      } else {
+        // Prose ("all", "nearest [lang], page, …") describes a default that has no literal spelling.
+        expect(plain, `${doc.name}: default ${JSON.stringify(spec.default)} is a literal, so @default must spell it`).toBe(false);
+        continue;
+      }
+      checked.push(doc.name);
+    }
+    expect(checked).toEqual(expect.arrayContaining(['api-base', 'center', 'zoom', 'layout', 'mode', 'name', 'tile-url', 'required', 'feed', 'order']));
   });
 
   it('documents every part used in the templates, and only those', () => {
