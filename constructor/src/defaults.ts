@@ -1,16 +1,16 @@
-import type { BranchType, SortOrder } from '../../widget/src/model/index.js';
+import { BRANCH_TYPES, CARRIER_IDS, CONFIG_DEFAULTS } from '../../widget/src/model/index.js';
 import { DEFAULTS } from '../../widget/src/element/settings.js';
-import { DEFAULT_CARRIER_TIMEOUT_MS } from '../../widget/src/core/carrier-timeout.js';
 import type { UiStrings } from './i18n/en.js';
 
 /**
- * What the widget does when a setting is absent (its own DEFAULTS, plus the config-only ones).
- * The snippet leaves these out so an embed stays short and follows future default changes.
- * An empty carriers/types list means "all" to the widget; the form shows all of them ticked.
+ * What the widget does when a setting is absent: its attributes' DEFAULTS plus the config-only
+ * CONFIG_DEFAULTS, both the widget's own. The snippet leaves these out so an embed stays short and
+ * follows future default changes. An empty carriers/types list means "all" to the widget; the form
+ * shows all of them ticked.
  */
 export const WIDGET_DEFAULTS = {
-  carriers: ['russian-post', 'nova-poshta'] as readonly string[],
-  types: ['post_office', 'pickup_point', 'parcel_locker'] as readonly BranchType[],
+  carriers: CARRIER_IDS as readonly string[],
+  types: BRANCH_TYPES,
   layout: DEFAULTS.layout,
   mode: DEFAULTS.mode,
   name: DEFAULTS.name,
@@ -18,9 +18,7 @@ export const WIDGET_DEFAULTS = {
   center: DEFAULTS.center,
   tileUrl: DEFAULTS.tileUrl,
   feed: DEFAULTS.feed,
-  carrierTimeoutMs: DEFAULT_CARRIER_TIMEOUT_MS,
-  sort: 'nearest' as SortOrder,
-  hideUnfit: false,
+  ...CONFIG_DEFAULTS,
 };
 
 export const CARRIER_OPTIONS = [

@@ -1,2 +1,4 @@
+import { CONFIG_DEFAULTS } from '../model/config.js';
+
 /** Milliseconds a carrier may take when the config sets no carrierTimeoutMs (WidgetConfig.carrierTimeoutMs). */
-export const DEFAULT_CARRIER_TIMEOUT_MS = 3000;
+export const DEFAULT_CARRIER_TIMEOUT_MS: number = CONFIG_DEFAULTS.carrierTimeoutMs;

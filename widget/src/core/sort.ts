@@ -1,10 +1,11 @@
 // List orders: nearest, cheapest, fastest and a weighted "best". Points without a quote (still loading,
 // unavailable) go after the quoted ones for price/speed orders, by distance: they never disappear.
 import type { Branch, Quote, SortOrder, WidgetConfig } from '../model/index.js';
+import { CONFIG_DEFAULTS } from '../model/config.js';
 import { distanceM, type LatLngLike } from './geo.js';
 
 export type SortWeights = NonNullable<WidgetConfig['sortWeights']>;
-export const DEFAULT_SORT_WEIGHTS: SortWeights = { distance: 1, price: 1, speed: 1 };
+export const DEFAULT_SORT_WEIGHTS: SortWeights = CONFIG_DEFAULTS.sortWeights;
 
 export interface SortItem {
   branch: Pick<Branch, 'id' | 'lat' | 'lng'>;

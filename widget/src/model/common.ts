@@ -27,6 +27,11 @@ export type LatLng = z.infer<typeof LatLng>;
 /** Carrier ids are short slugs ("russian-post", "nova-poshta"); new carriers add new slugs. */
 export const CarrierId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'expected a carrier slug'));
 export type CarrierId = z.infer<typeof CarrierId>;
+/**
+ * The carriers with an adapter of their own (carriers/registry.ts): what the constructor offers. The open
+ * feed may serve more by slug, which is why CarrierId is a pattern and not an enum of these.
+ */
+export const CARRIER_IDS = ['russian-post', 'nova-poshta'] as const satisfies readonly CarrierId[];
 
 /** Dimensions in whole centimetres. */
 export const DimensionsCm = z.object({
