@@ -98,4 +98,15 @@ describe('the attribute contract', () => {
       expect(attrs.has(a) || get(props, path) !== undefined, `${a} in the snippet`).toBe(true);
     }
   });
+
+  it("each attribute the snippet writes reads back, through the element's own parser, as the config's value", () => {
+    const written = elementAttributes(FULL);
+    expect(written.length).toBeGreaterThan(10);
+    for (const [a, text] of written) {
+      const spec = SPEC[a as AttributeName];
+      const parsed = spec.parse(text, '');
+      expect(parsed, `${a}="${text}"`).toMatchObject({ ok: true });
+      if (parsed.ok && spec.config) expect(parsed.value, `${a}="${text}" -> config.${spec.config}`).toEqual(get(FULL, spec.config));
+    }
+  });
 });

@@ -58,6 +58,19 @@ describe('elementAttributes', () => {
     });
   });
 
+  it('writes the attributes in one stable order: those a saved config id keeps, then the attribute table\'s', () => {
+    const config: WidgetConfig = {
+      trackUrl: '/t/{orderId}', order: true, npApiKey: 'k', feed: 'nova-poshta', tileUrl: '/x/{z}/{x}/{y}.png', mode: 'modal', layout: 'map',
+      zoom: 5, center: { lat: 1, lng: 2 }, lang: 'en', types: ['post_office'], carriers: ['nova-poshta'], apiBase: '/api', name: 'pick',
+    };
+    expect(elementAttributes(config, { elementId: 'bp' })).toEqual([
+      ['id', 'bp'], ['name', 'pick'], ['api-base', '/api'], ['carriers', 'nova-poshta'], ['types', 'post_office'], ['lang', 'en'],
+      ['center', '1,2'], ['zoom', '5'], ['layout', 'map'], ['mode', 'modal'], ['tile-url', '/x/{z}/{x}/{y}.png'], ['feed', 'nova-poshta'],
+      ['np-api-key', 'k'], ['order', ''], ['track-url', '/t/{orderId}'],
+    ]);
+    expect(elementAttributes(config, { configId: 'c1' }).map(([n]) => n)).toEqual(['name', 'api-base', 'config-id']);
+  });
+
   it('uses the default API base only when the config has none', () => {
     expect(elementAttributes({}, { defaultApiBase: 'https://sandbox.example' })).toEqual([['api-base', 'https://sandbox.example']]);
     expect(elementAttributes({ apiBase: '/mine' }, { defaultApiBase: 'https://sandbox.example' })).toEqual([['api-base', '/mine']]);

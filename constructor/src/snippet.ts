@@ -1,5 +1,7 @@
 // Embed snippets built from a valid WidgetConfig. Every owner- or carrier-provided string is
 // escaped for where it lands: HTML attribute values, or JSON inside a <script>.
+import { ATTRIBUTE_TABLE, type AttributeSpec } from '../../widget/src/element/settings-table.js';
+import { LatLng } from '../../widget/src/model/common.js';
 import type { WidgetConfig } from '../../widget/src/model/config.js';
 import { WIDGET_DEFAULTS } from './defaults.js';
 
@@ -66,34 +68,53 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
   return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 }
 
-/** [attribute, value] pairs for settings that differ from the widget's defaults, in a stable order. */
+// Which settings become attributes, from the element's attribute table: those with a WidgetConfig key.
+// The parcel and the origin go through the `config` property instead (one object, not several attributes).
+const WRITTEN = (ATTRIBUTE_TABLE as readonly AttributeSpec[]).filter((s) => s.group === 'settings' && s.config !== null);
+// Written even with a saved config id, before it: what the element never takes from a config
+// (`configApplied: false`), then api-base, the server the saved config is loaded from.
+const WITH_ID = [...WRITTEN.filter((s) => s.configApplied === false), ...WRITTEN.filter((s) => s.attr === 'api-base')];
+const WITHOUT_ID = WRITTEN.filter((s) => !WITH_ID.includes(s));
+
+/** A config value as its attribute's text (the element's parsers read it back); undefined: not set. */
+function attributeText(attr: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'object') {
+    const point = LatLng.safeParse(value);
+    if (!point.success) throw new Error(`snippet: no attribute spelling for ${attr}'s value`);
+    return `${point.data.lat},${point.data.lng}`;
+  }
+  return String(value);
+}
+
+/** [attribute, value] pairs for settings that differ from the widget's defaults, in the attribute table's order. */
 export function elementAttributes(config: WidgetConfig, opts: SnippetOptions = {}): [string, string][] {
   const attrs: [string, string][] = [];
   const push = (name: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') attrs.push([name, value]);
   };
+  const write = (s: AttributeSpec): void => {
+    const key = s.config as keyof WidgetConfig;
+    const value = s.attr === 'api-base' ? (config.apiBase ?? opts.defaultApiBase) : config[key];
+    if (s.boolean) {
+      if (value === true) attrs.push([s.attr, '']);
+      return;
+    }
+    // An empty list, or every option ticked, is the widget's "all".
+    const all = (WIDGET_DEFAULTS as Readonly<Record<string, unknown>>)[key];
+    if (Array.isArray(value) && sameList(value, Array.isArray(all) ? all : [])) return;
+    const text = attributeText(s.attr, value);
+    if (text !== attributeText(s.attr, s.default)) push(s.attr, text);
+  };
   if (opts.elementId) push('id', opts.elementId);
-  if (config.name !== WIDGET_DEFAULTS.name) push('name', config.name);
-  push('api-base', config.apiBase ?? opts.defaultApiBase);
+  WITH_ID.forEach(write);
   if (opts.configId) {
     // Everything else comes from the saved config on the server.
     push('config-id', opts.configId);
     return attrs;
   }
-  if (!sameList(config.carriers, WIDGET_DEFAULTS.carriers)) push('carriers', config.carriers?.join(','));
-  if (!sameList(config.types, WIDGET_DEFAULTS.types)) push('types', config.types?.join(','));
-  push('lang', config.lang);
-  const c = config.center;
-  const d = WIDGET_DEFAULTS.center;
-  if (c && (c.lat !== d.lat || c.lng !== d.lng)) push('center', `${c.lat},${c.lng}`);
-  if (config.zoom !== undefined && config.zoom !== WIDGET_DEFAULTS.zoom) push('zoom', String(config.zoom));
-  if (config.layout !== WIDGET_DEFAULTS.layout) push('layout', config.layout);
-  if (config.mode !== WIDGET_DEFAULTS.mode) push('mode', config.mode);
-  if (config.tileUrl !== WIDGET_DEFAULTS.tileUrl) push('tile-url', config.tileUrl);
-  if (config.feed !== WIDGET_DEFAULTS.feed) push('feed', config.feed);
-  push('np-api-key', config.npApiKey);
-  if (config.order) attrs.push(['order', '']);
-  push('track-url', config.trackUrl);
+  WITHOUT_ID.forEach(write);
   return attrs;
 }
 
