@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../widget/src/element/settings.js';
 import type { WidgetConfig } from '../../widget/src/model/config.js';
 import { keepValidFields, readShareHash, shareHash, SHARE_PREFIX } from './share-link.js';
 
@@ -34,5 +35,14 @@ describe('share link', () => {
     expect(r.config).toEqual({ mode: 'modal' });
     expect(r.dropped.some((d) => d.field === 'layout')).toBe(true);
     expect(r.dropped.some((d) => d.field.startsWith('parcel'))).toBe(true);
+  });
+
+  it('keeps and drops exactly what the element keeps and drops from the same config', () => {
+    const input = { zoom: 40, theme: { primary: 'red', radius: 99 }, layout: 'list', parcel: { weightG: 1, dimensionsCm: { length: 2000, width: 1, height: 1 } }, lang: 'en' };
+    const shared = keepValidFields(input);
+    const element = parseConfig(input);
+    expect(shared.config).toEqual(element.config);
+    expect(shared.dropped.map((d) => `config.${d.field}`)).toEqual(element.issues.map((i) => i.field));
+    expect(shared.dropped.map((d) => d.field)).toEqual(['zoom', 'theme.primary', 'parcel.dimensionsCm.length']);
   });
 });

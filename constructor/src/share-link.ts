@@ -2,7 +2,7 @@
 // validates it with the widget's own WidgetConfig schema; a bad field is dropped and named, the
 // good ones are kept (one bad value never throws the rest of a shared configuration away).
 import { WidgetConfig } from '../../widget/src/model/config.js';
-import { fieldErrors } from '../../widget/src/model/validate.js';
+import { parseValidFields } from '../../widget/src/model/validate.js';
 
 export const SHARE_PREFIX = '#config=';
 /** A URL longer than this is refused by some browsers and chat apps; the config is far smaller. */
@@ -53,26 +53,10 @@ export function readShareHash(hash: string): ShareResult | undefined {
   return { ok: true, shared: keepValidFields(raw as Record<string, unknown>) };
 }
 
-/** Validate; drop each top-level field an issue points into, and validate what is left. */
+/** Validate; each bad top-level field is dropped and named, the good ones are kept (the saved id is not a setting). */
 export function keepValidFields(input: Record<string, unknown>): SharedConfig {
-  const candidate: Record<string, unknown> = { ...input };
-  delete candidate.id;
-  const dropped: SharedConfig['dropped'] = [];
-  // Each pass removes at least one field, so this ends; two passes are the norm.
-  for (let pass = 0; pass <= Object.keys(input).length; pass++) {
-    const r = WidgetConfig.safeParse(candidate);
-    if (r.success) return { config: r.data, dropped };
-    const errors = fieldErrors(r.error);
-    let removed = false;
-    for (const [path, message] of Object.entries(errors)) {
-      const top = path.split('.')[0] ?? '';
-      if (top && top in candidate) {
-        delete candidate[top];
-        dropped.push({ field: path, message });
-        removed = true;
-      }
-    }
-    if (!removed) break;
-  }
-  return { config: {}, dropped: [...dropped, { field: 'config', message: 'could not be read' }] };
+  const { id: _id, ...settings } = input;
+  const r = parseValidFields(WidgetConfig, settings);
+  const dropped = r.dropped.filter((d) => d.path !== '').map((d) => ({ field: d.path, message: d.message }));
+  return r.value ? { config: r.value, dropped } : { config: {}, dropped: [...dropped, { field: 'config', message: 'could not be read' }] };
 }
