@@ -89,6 +89,33 @@ describe('the attribute contract', () => {
     }
   });
 
+  it('the constructor app renders a form control for every config-backed attribute', async () => {
+    await import('./app.js');
+    const app = document.createElement('bpc-app');
+    document.body.append(app);
+    await app.updateComplete;
+    const form = app.querySelector('form#settings');
+    expect(form, 'the settings form').not.toBeNull();
+    /** Leaf paths of a value (lists are one value): center -> center.lat, center.lng. */
+    const leaves = (path: string, value: unknown): string[] =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => leaves(`${path}.${k}`, v))
+        : [path];
+    let controls = 0;
+    for (const a of observed) {
+      const path = SPEC[a].config;
+      if (path === null) continue;
+      for (const leaf of leaves(path, get(FULL, path))) {
+        const key = fieldForPath(leaf);
+        expect(key, `form field for config.${leaf} (${a})`).toBeDefined();
+        expect(form?.querySelector(`[name="${key}"]:is(input, select, textarea)`), `a control named ${key} for config.${leaf} (${a})`).not.toBeNull();
+        controls++;
+      }
+    }
+    expect(controls).toBeGreaterThan(20);
+    app.remove();
+  });
+
   it('the snippet carries every config-backed attribute, as an attribute or through the config property', () => {
     const attrs = new Map(elementAttributes(FULL));
     const props = propertyOnlySettings(FULL);

@@ -2,8 +2,9 @@
 // with its default and its @option doc): attribute, property, WidgetConfig key, default and
 // parser. The element's Lit properties, ATTRIBUTES, DEFAULTS and the parsers derive from this
 // table; scripts/widget-manifest.ts reads the doc comment above each entry (comments never
-// reach the bundle), and settings-table.test.ts checks the README, WidgetConfig and the
-// constructor's form against it.
+// reach the bundle). constructor/src/attribute-contract.test.ts checks the manifest, the README,
+// WidgetConfig and the constructor's form, app and snippet against it; scripts/widget-manifest.test.ts
+// checks that the README table is the generated one and that literal `@default` texts are the defaults.
 //
 // Doc comment format: one line of documentation, then `@type <TS type>`, optionally
 // `@default <text>` when the default is better described than printed, and `@attributeOnly <reason>`
