@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FeedItem, parseEach } from '../model/index.js';
 import { tileBounds } from '../core/geo.js';
+import { mercatorX, mercatorY } from '../core/cluster-tile.js';
 import { ClusterIndex } from './cluster-index.js';
-import { toTable } from './cluster-protocol.js';
+import { toTable, type ClusterFilter } from './cluster-protocol.js';
 
 /** A deterministic cloud of points around Kyiv plus a few in Lviv. */
 function points(n: number) {
@@ -25,13 +26,24 @@ function points(n: number) {
 
 const count = (items: FeedItem[]) => items.reduce((s, it) => s + (it.kind === 'cluster' ? it.count : 1), 0);
 
+/** Every item of the tiles at zoom z that cover a [west, south, east, north] box, via tile() only. */
+function itemsOver(index: ClusterIndex, [w, s, e, n]: [number, number, number, number], z: number, filter: ClusterFilter = {}): FeedItem[] {
+  const size = 2 ** z;
+  const cell = (v: number) => Math.min(size - 1, Math.max(0, Math.floor(v * size)));
+  const out: FeedItem[] = [];
+  for (let x = cell(mercatorX(w)); x <= cell(mercatorX(e)); x++) {
+    for (let y = cell(mercatorY(n)); y <= cell(mercatorY(s)); y++) out.push(...index.tile(z, x, y, filter).items);
+  }
+  return out;
+}
+
 describe('ClusterIndex', () => {
   const pts = points(2000);
   const index = new ClusterIndex();
   index.load(toTable(pts));
 
   it('answers in the tile feed\'s FeedItem shape (valid against the wire schema)', () => {
-    const items = index.clusters([22, 44, 41, 53], 6, {});
+    const items = itemsOver(index, [22, 44, 41, 53], 6);
     const { items: valid, rejected } = parseEach(FeedItem, items);
     expect(rejected).toEqual([]);
     expect(valid.length).toBe(items.length);
@@ -39,17 +51,22 @@ describe('ClusterIndex', () => {
   });
 
   it('accounts for every point at a low zoom, and shows single points past maxZoom', () => {
-    expect(count(index.clusters([-180, -85, 180, 85], 3, {}))).toBe(2000);
-    const deep = index.clusters([30.5, 50.44, 30.52, 50.46], 18, {});
-    expect(deep.every((i) => i.kind === 'point')).toBe(true);
-    const inBox = pts.filter((p) => p.lng >= 30.5 && p.lng <= 30.52 && p.lat >= 50.44 && p.lat <= 50.46);
+    expect(index.tile(0, 0, 0, {}).total).toBe(2000);
+    const box = { w: 30.5, s: 50.44, e: 30.52, n: 50.46 };
+    const covering = itemsOver(index, [box.w, box.s, box.e, box.n], 18);
+    expect(covering.every((i) => i.kind === 'point')).toBe(true);
+    // The covering tiles reach a little past the box: keep the points inside it (by their unrounded coordinates).
+    const inside = (p: { lat: number; lng: number }) => p.lng >= box.w && p.lng <= box.e && p.lat >= box.s && p.lat <= box.n;
+    const byId = new Map(pts.map((p) => [p.id, p]));
+    const deep = covering.filter((i) => inside(byId.get(i.id)!));
+    const inBox = pts.filter(inside);
     expect(new Set(deep.map((i) => i.id))).toEqual(new Set(inBox.map((p) => p.id)));
     const one = deep.find((i) => i.kind === 'point');
     expect(one).toMatchObject({ carrier: 'nova-poshta', status: pts.find((p) => p.id === one?.id)?.status });
   });
 
   it('a cluster expands at a deeper zoom than the one it was drawn at', () => {
-    const clusters = index.clusters([22, 44, 41, 53], 8, {}).filter((i) => i.kind === 'cluster');
+    const clusters = itemsOver(index, [22, 44, 41, 53], 8).filter((i) => i.kind === 'cluster');
     expect(clusters.length).toBeGreaterThan(0);
     for (const c of clusters) expect(c.kind === 'cluster' && c.expansionZoom).toBeGreaterThan(8);
   });
@@ -66,17 +83,17 @@ describe('ClusterIndex', () => {
 
   it('filters by type and carrier (a separate index per combination)', () => {
     const lockers = pts.filter((p) => p.type === 'parcel_locker').length;
-    expect(count(index.clusters([-180, -85, 180, 85], 3, { types: ['parcel_locker'] }))).toBe(lockers);
-    expect(count(index.clusters([-180, -85, 180, 85], 3, { carriers: ['russian-post'] }))).toBe(0);
-    expect(count(index.clusters([-180, -85, 180, 85], 3, { carriers: ['nova-poshta'], types: [] }))).toBe(2000);
+    expect(index.tile(0, 0, 0, { types: ['parcel_locker'] }).total).toBe(lockers);
+    expect(index.tile(0, 0, 0, { carriers: ['russian-post'] }).total).toBe(0);
+    expect(count(itemsOver(index, [-180, -85, 180, 85], 3, { carriers: ['nova-poshta'], types: [] }))).toBe(2000);
   });
 
   it('cluster ids differ after a reload, so old cluster markers are never reused for new data', () => {
     const idx = new ClusterIndex();
     idx.load(toTable(pts));
-    const a = idx.clusters([22, 44, 41, 53], 6, {}).find((i) => i.kind === 'cluster')!.id;
+    const a = itemsOver(idx, [22, 44, 41, 53], 6).find((i) => i.kind === 'cluster')!.id;
     idx.load(toTable(pts));
-    const b = idx.clusters([22, 44, 41, 53], 6, {}).find((i) => i.kind === 'cluster')!.id;
+    const b = itemsOver(idx, [22, 44, 41, 53], 6).find((i) => i.kind === 'cluster')!.id;
     expect(a).not.toBe(b);
   });
 

@@ -3,8 +3,8 @@
 // Runs inside the list feed's worker (whole-list-service.ts).
 // Imports stay zod-free (types only from the model): this file is the worker bundle.
 import Supercluster from 'supercluster';
-import type { FeedItem, FeedPoint } from '../model/feed.js';
-import { CLUSTER_OPTIONS, clusterTile, COORD_DECIMALS, roundTo, type ClusterPointProps, type ClusterTile, type PointFields } from '../core/cluster-tile.js';
+import type { FeedPoint } from '../model/feed.js';
+import { CLUSTER_OPTIONS, clusterTile, type ClusterPointProps, type ClusterTile, type PointFields } from '../core/cluster-tile.js';
 import type { ClusterFilter, PointTable } from './cluster-protocol.js';
 
 /** Filter combinations whose index is kept (a type toggle and back costs nothing). */
@@ -32,14 +32,6 @@ export class ClusterIndex {
     return this.table?.ids.length ?? 0;
   }
 
-  /** Clusters and points of a box at a map zoom (fractional zooms round like the tile feed). */
-  clusters(bbox: [number, number, number, number], zoom: number, filter: ClusterFilter): FeedItem[] {
-    const index = this.index(filter);
-    if (!index) return [];
-    const z = Math.max(0, Math.round(zoom));
-    return index.getClusters(bbox, z).map((f) => this.toItem(index, f));
-  }
-
   /**
    * One Web Mercator tile, exactly as GET /api/v1/tiles/{z}/{x}/{y} answers it: the same code
    * (core/cluster-tile.ts), so edges, rounding and expansion zooms match the server's.
@@ -63,23 +55,6 @@ export class ClusterIndex {
       type: t.dict.type[t.type[i]!] as FeedPoint['type'],
       status: t.dict.status[t.status[i]!] as FeedPoint['status'],
     };
-  }
-
-  private toItem(index: Supercluster<PointProps>, f: Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>): FeedItem {
-    const [lng, lat] = f.geometry.coordinates as [number, number];
-    const p = f.properties;
-    if ('cluster' in p && p.cluster) {
-      const c = p as Supercluster.ClusterProperties;
-      return {
-        kind: 'cluster',
-        id: this.clusterId(c.cluster_id),
-        lat: roundTo(lat, COORD_DECIMALS),
-        lng: roundTo(lng, COORD_DECIMALS),
-        count: c.point_count,
-        expansionZoom: index.getClusterExpansionZoom(c.cluster_id),
-      };
-    }
-    return { kind: 'point', ...this.pointFields((p as PointProps).i), lat: roundTo(lat, COORD_DECIMALS), lng: roundTo(lng, COORD_DECIMALS) };
   }
 
   /** The index of one filter combination, built on first use and kept (LRU). */
