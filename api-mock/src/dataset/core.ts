@@ -2,9 +2,8 @@ import tzlookup from '@photostructure/tz-lookup';
 import { COUNTRY_ZONES, normaliseZone } from './bounds.js';
 import type { Place } from './places.js';
 import type { Rng } from './prng.js';
+import { KM_PER_DEGREE } from '../spatial/geo.js';
 import { radiusKm } from './places.js';
-
-const KM_PER_DEG = 111.32;
 
 export interface Coord {
   lat: number;
@@ -38,8 +37,8 @@ export function scatter(rng: Rng, country: string, lat: number, lng: number, min
   for (let attempt = 0; attempt < 5; attempt++) {
     const angle = rng.next() * Math.PI * 2;
     const r = minKm + (reach - minKm) * Math.pow(rng.next(), 1.6);
-    const pLat = round6(lat + (r * Math.cos(angle)) / KM_PER_DEG);
-    const pLng = round6(wrapLng(lng + (r * Math.sin(angle)) / (KM_PER_DEG * cosLat)));
+    const pLat = round6(lat + (r * Math.cos(angle)) / KM_PER_DEGREE);
+    const pLng = round6(wrapLng(lng + (r * Math.sin(angle)) / (KM_PER_DEGREE * cosLat)));
     if (inCountry(country, pLat, pLng)) {
       return { lat: pLat, lng: pLng, sector: Math.floor(((angle / (Math.PI * 2)) * 8) % 8) };
     }

@@ -4,6 +4,7 @@ import { COUNTRY_ZONES, normaliseZone } from './bounds.js';
 import { KZ_BY_CITY_NAMES, RU_CITY_NAMES, UA_CITY_NAMES } from './city-names.js';
 import { BY_REGIONS, KZ_REGIONS, PL_REGIONS, RU_REGIONS, UA_REGIONS, UZ_REGIONS, type RegionInfo } from './regions.js';
 import { toCyrillic } from './translit.js';
+import { distanceM } from '../spatial/geo.js';
 
 /** A settlement as the API exposes it (names in the local script). */
 export interface Settlement {
@@ -103,12 +104,6 @@ export function radiusKm(population: number): number {
   return Math.max(0.6, 0.3 * Math.pow(population / 1000, 0.45));
 }
 
-function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const dLat = lat2 - lat1;
-  const dLng = (lng2 - lng1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
-  return Math.sqrt(dLat * dLat + dLng * dLng) * 111.32;
-}
-
 const placeCache = new Map<CountryCode, Place[]>();
 
 /**
@@ -148,7 +143,7 @@ export function realPlaces(country: CountryCode): Place[] {
       const cap = capitals.get(c.adminCode);
       if (cap && cap !== c) {
         const [clng, clat] = cap.loc.coordinates;
-        if (distanceKm(lat, lng, clat, clng) < 22) cityLabel = localName(cap, country);
+        if (distanceM(lat, lng, clat, clng) < 22_000) cityLabel = localName(cap, country);
       }
     }
     places.push({
@@ -179,5 +174,3 @@ export function toSettlement(p: Place): Settlement {
     population: p.population, timeZone: p.timeZone,
   };
 }
-
-export { distanceKm };

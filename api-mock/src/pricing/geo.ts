@@ -1,14 +1,12 @@
 // Distance and zones: tariffs grow with great-circle distance between origin and destination,
 // the way postal zone tables are derived (zones are distance bands, not administrative regions).
 import { haversineRad } from '../shared-logic.js';
+import { EARTH_RADIUS_KM } from '../spatial/geo.js';
 
 export interface Coord {
   lat: number;
   lng: number;
 }
-
-/** The widget's mean Earth radius (6,371,008.8 m), in kilometres. */
-const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle (haversine, the widget's widget/src/core/geo.ts) distance in kilometres. */
 export function greatCircleKm(a: Coord, b: Coord): number {

@@ -1,6 +1,6 @@
 // A static kd-tree over lat/lng points: bbox queries and k-nearest search.
 import KDBush from 'kdbush';
-import { distanceM } from './geo.js';
+import { distanceM, KM_PER_DEGREE } from './geo.js';
 
 export interface LatLngItem {
   lat: number;
@@ -18,8 +18,6 @@ export interface NearestOptions<T> {
   maxDistanceM?: number;
   filter?: (item: T) => boolean;
 }
-
-const KM_PER_DEG_LAT = 111.32;
 
 export class PointIndex<T extends LatLngItem> {
   readonly items: readonly T[];
@@ -67,12 +65,12 @@ export class PointIndex<T extends LatLngItem> {
 
   /** Every point within radiusM, unsorted. */
   within(lat: number, lng: number, radiusM: number, filter?: (item: T) => boolean): Neighbour<T>[] {
-    const dLat = radiusM / 1000 / KM_PER_DEG_LAT;
+    const dLat = radiusM / 1000 / KM_PER_DEGREE;
     const south = Math.max(-90, lat - dLat);
     const north = Math.min(90, lat + dLat);
     // The widest parallel inside the circle decides the longitude span.
     const cos = Math.cos((Math.min(89.9, Math.max(Math.abs(south), Math.abs(north))) * Math.PI) / 180);
-    const dLng = radiusM / 1000 / (KM_PER_DEG_LAT * cos);
+    const dLng = radiusM / 1000 / (KM_PER_DEGREE * cos);
     const ids = dLng >= 180 ? this.range(-180, south, 180, north) : this.range(wrap(lng - dLng), south, wrap(lng + dLng), north);
     const out: Neighbour<T>[] = [];
     for (const index of ids) {
