@@ -2,7 +2,7 @@
 // Hours are wall-clock minutes of the point's local day; every "at: Date" is first
 // converted into the point's local date/weekday/minute via Intl.
 import type { Branch, BranchStatus, TimeRange } from '../model/index.js';
-import { addDays } from './calendar.js';
+import { addDays, zonedDateTime } from './calendar.js';
 
 export const MINUTES_PER_DAY = 1440;
 /** How far ahead todayStatus looks for the next opening (covers long holidays). */
@@ -52,45 +52,17 @@ type StatusInput = Pick<Branch, 'hours' | 'exceptions' | 'timeZone' | 'status'>;
 // ---------------------------------------------------------------------------
 // Local time in a zone
 
-// Intl.DateTimeFormat construction costs tens of microseconds: one per zone, forever.
-const formatters = new Map<string, Intl.DateTimeFormat>();
 // Filtering 100k points "open now" asks for the same instant in a handful of zones:
 // remember the last answer per zone, keyed by the minute.
 const lastLocal = new Map<string, { minute: number; value: LocalTime }>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = {
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    };
-    try {
-      f = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      // Carrier data is untrusted: an unknown zone must not break the widget; UTC is a visible, harmless fallback.
-      f = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 export function localTime(at: Date, timeZone: string): LocalTime {
   const minute = Math.floor(at.getTime() / 60_000);
   const cached = lastLocal.get(timeZone);
   if (cached && cached.minute === minute) return cached.value;
-  let y = 1970, mo = 1, d = 1, h = 0, mi = 0;
-  for (const p of formatterFor(timeZone).formatToParts(at)) {
-    switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value) % 24; break;
-      case 'minute': mi = Number(p.value); break;
-      default: break;
-    }
-  }
-  const value: LocalTime = { date: isoDate(y, mo, d), weekday: weekdayOfYmd(y, mo, d), minutes: h * 60 + mi };
+  // Carrier data is untrusted: an unknown zone must not break the widget; UTC is a visible, harmless fallback.
+  const local = zonedDateTime(at, timeZone) ?? zonedDateTime(at, 'UTC')!;
+  const value: LocalTime = { date: local.date, weekday: weekdayOf(local.date), minutes: local.hour * 60 + local.minute };
   lastLocal.set(timeZone, { minute, value });
   return value;
 }
@@ -100,15 +72,6 @@ export function localTime(at: Date, timeZone: string): LocalTime {
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-function isoDate(y: number, m: number, d: number): string {
-  return `${y}-${pad2(m)}-${pad2(d)}`;
-}
-
-function weekdayOfYmd(y: number, m: number, d: number): number {
-  const js = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return js === 0 ? 7 : js;
 }
 
 function dateToUtc(date: string): Date {

@@ -10,7 +10,7 @@ import type { TariffDirectory, TariffPlace } from '../../pricing/directory.js';
 import { sandboxTariffDirectory } from '../../pricing/sandbox-directory.js';
 import type { SandboxContext } from '../../context.js';
 import { CORS_HEADERS } from '../http.js';
-import { addDays } from '../../shared-logic.js';
+import { addDays, zonedDateTimeStrict } from '../../shared-logic.js';
 
 export type RpCalculation = 'tariff/delivery' | 'tariff' | 'delivery';
 
@@ -58,15 +58,6 @@ function intParam(p: URLSearchParams, name: string): number | undefined | null {
 
 function yyyymmdd(d: string): number {
   return Number(d.replaceAll('-', ''));
-}
-
-/** Local calendar date and HHMM of an instant in a zone. */
-function localDateTime(at: Date, timeZone: string): { date: string; hhmm: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string): string => parts.find((x) => x.type === t)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hhmm: Number(get('hour') + get('minute')) };
 }
 
 function parseSize(raw: string | null): readonly [number, number, number] | null | undefined {
@@ -129,9 +120,9 @@ export function rpCalculate(kind: RpCalculation, params: URLSearchParams, dir: T
   if (sumnp === null) errors.push(RP_ERRORS.badSumnp);
 
   const tz = from?.timeZone ?? 'Europe/Moscow';
-  const nowLocal = localDateTime(now, tz);
+  const nowLocal = zonedDateTimeStrict(now, tz);
   let date = nowLocal.date;
-  let time = nowLocal.hhmm;
+  let time = nowLocal.hour * 100 + nowLocal.minute;
   const dateRaw = params.get('date');
   const timeRaw = params.get('time');
   if (dateRaw) {

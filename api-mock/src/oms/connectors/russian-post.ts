@@ -9,7 +9,7 @@ import type { Branch } from '../../../../widget/src/model/index.js';
 import type { OrderStatus, TrackingEvent } from '../../../../widget/src/model/order.js';
 import { firstIssue } from '../../../../widget/src/model/validate.js';
 import { z } from '../../../../widget/src/model/zod.js';
-import { addDays } from '../../shared-logic.js';
+import { addDays, zonedDateTimeStrict } from '../../shared-logic.js';
 import type {
   CancelOutcome, CarrierOrder, CarrierShipment, CarrierTracking, Connector, ConnectorOptions, SendOutcome,
 } from './types.js';
@@ -150,9 +150,9 @@ export function rpEventStatus(type: number, attr: number | undefined, returning:
   }
 }
 
-// Not core/calendar.ts's localIsoDate: an unknown zone throws here instead of giving the UTC date (kept as it was).
+// Not localIsoDate: an unknown zone throws here instead of giving the UTC date (kept as it was).
 function zonedDate(at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+  return zonedDateTimeStrict(new Date(at), timeZone).date;
 }
 
 /** A real calendar day (the ISO parser of V8 takes 2026-02-31 as 3 March). */

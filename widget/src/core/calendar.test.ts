@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, daysBetween, localIsoDate, zonedDateTime, zonedDateTimeStrict } from './calendar.js';
+
+// The per-call formatters this module replaced (widget localIsoDate, the sandbox's Russian Post tariff
+// and tracking copies): the cached one must answer exactly as they did.
+const oldDate = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const oldDateTime = (at: Date, timeZone: string) => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (t: string): string => parts.find((x) => x.type === t)?.value ?? '00';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hhmm: Number(get('hour') + get('minute')) };
+};
+
+const ZONES = ['UTC', 'Europe/Moscow', 'Europe/Kyiv', 'Asia/Kamchatka', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'];
+
+describe('calendar', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives the same local date and HHMM as a fresh en-CA formatter, across midnights, DST and odd offsets', () => {
+    // Every 7 h 17 min (every hour of the day comes round) for 40 days over the spring DST switches, and over a new year.
+    const starts = [Date.UTC(2026, 2, 1), Date.UTC(2025, 11, 20)];
+    for (const start of starts) {
+      for (let t = start; t < start + 40 * 86_400_000; t += 437 * 60_000) {
+        const at = new Date(t);
+        for (const zone of ZONES) {
+          const local = zonedDateTime(at, zone)!;
+          expect(local.date).toBe(oldDate(at, zone));
+          expect({ date: local.date, hhmm: local.hour * 100 + local.minute }).toEqual(oldDateTime(at, zone));
+          expect(localIsoDate(at, zone)).toBe(oldDate(at, zone));
+        }
+      }
+    }
+  });
+
+  it('names the zone\'s own day near midnight', () => {
+    const at = new Date('2026-03-01T21:30:00Z');
+    expect(localIsoDate(at, 'Europe/Moscow')).toBe('2026-03-02');
+    expect(localIsoDate(at, 'America/New_York')).toBe('2026-03-01');
+    expect(zonedDateTime(at, 'Asia/Kolkata')).toEqual({ date: '2026-03-02', hour: 3, minute: 0 });
+    expect(zonedDateTime(new Date('2026-03-01T21:00:00Z'), 'Europe/Moscow')).toEqual({ date: '2026-03-02', hour: 0, minute: 0 });
+  });
+
+  it('an unknown zone: localIsoDate gives the UTC date, zonedDateTime undefined, the strict form throws', () => {
+    const at = new Date('2026-03-01T23:30:00Z');
+    expect(localIsoDate(at, 'Mars/Olympus')).toBe('2026-03-01');
+    expect(zonedDateTime(at, 'Mars/Olympus')).toBeUndefined();
+    expect(() => zonedDateTimeStrict(at, 'Mars/Olympus')).toThrow(RangeError);
+    expect(zonedDateTimeStrict(at, 'Europe/Moscow')).toEqual({ date: '2026-03-02', hour: 2, minute: 30 });
+  });
+
+  it('an invalid Date throws, as the per-call formatters did', () => {
+    expect(() => localIsoDate(new Date('nope'), 'Europe/Moscow')).toThrow(RangeError);
+    expect(() => localIsoDate(new Date('nope'), 'Mars/Olympus')).toThrow(RangeError);
+  });
+
+  it('builds one formatter per zone, not one per call (also for an unknown zone)', () => {
+    const Real = Intl.DateTimeFormat;
+    const spy = vi.spyOn(Intl, 'DateTimeFormat')
+      .mockImplementation(function (...args: ConstructorParameters<typeof Real>) { return new Real(...args); } as typeof Real);
+    const at = new Date('2026-03-01T12:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      localIsoDate(at, 'Asia/Yakutsk');
+      zonedDateTime(at, 'Asia/Yakutsk');
+      localIsoDate(at, 'Venus/Maxwell');
+    }
+    const built = (zone: string) => spy.mock.calls.filter((c) => c[1]?.timeZone === zone).length;
+    expect(built('Asia/Yakutsk')).toBe(1);
+    expect(built('Venus/Maxwell')).toBe(1);
+  });
+
+  it('does zone-free calendar arithmetic', () => {
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+  });
+});
