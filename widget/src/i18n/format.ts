@@ -15,14 +15,18 @@ export function getMessages(lang: Lang): Messages {
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+/**
+ * The widget's one cache of Intl formatters (also used by tracking/view-model.ts): `key` must name
+ * everything `make` depends on. A `make` that throws (an unknown zone) caches nothing and rethrows.
+ */
+export function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) { f = make(); cache.set(key, f); }
   return f;
 }
 
 function moneyFormat(currency: string, lang: Lang, whole: boolean): Intl.NumberFormat {
-  return cached(`money|${lang}|${currency}|${whole}`, () => {
+  return cachedFormat(`money|${lang}|${currency}|${whole}`, () => {
     const options: Intl.NumberFormatOptions = { style: 'currency', currency, currencyDisplay: 'narrowSymbol' };
     if (whole) options.minimumFractionDigits = 0;
     return new Intl.NumberFormat(LOCALES[lang], options);
@@ -53,7 +57,7 @@ export function carrierName(slug: string, lang: Lang): string {
 
 /** "14:30" in the buyer's clock (for "price valid until"). */
 export function formatTime(date: Date, lang: Lang): string {
-  return cached(`t|${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit' })).format(date);
+  return cachedFormat(`t|${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit' })).format(date);
 }
 
 /** "350 м", "1,3 км", "12 km": metres under 1 km (rounded to 10), one decimal under 10 km. */
@@ -61,13 +65,13 @@ export function formatDistance(m: number, lang: Lang): string {
   if (m < 1000) {
     const metres = Math.max(10, Math.round(m / 10) * 10);
     if (metres < 1000) {
-      return cached(`m|${lang}`, () =>
+      return cachedFormat(`m|${lang}`, () =>
         new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: 'meter', maximumFractionDigits: 0 })).format(metres);
     }
   }
   const km = m / 1000;
   const digits = km < 9.95 ? 1 : 0;
-  return cached(`km|${lang}|${digits}`, () =>
+  return cachedFormat(`km|${lang}|${digits}`, () =>
     new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: 'kilometer', maximumFractionDigits: digits })).format(km);
 }
 
@@ -89,7 +93,7 @@ export function formatDate(
     : style === 'weekday' ? { weekday: 'short', day: 'numeric', month: 'long' }
     : style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short' }
     : { day: 'numeric', month: 'long' };
-  return cached(`date|${lang}|${style}|${timeZone}`, () =>
+  return cachedFormat(`date|${lang}|${style}|${timeZone}`, () =>
     new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone })).format(calendarDate(date));
 }
 
@@ -97,7 +101,7 @@ export function formatDate(
 export function formatWeekday(weekday: number, lang: Lang, style: 'short' | 'long' = 'short'): string {
   // 2024-01-01 was a Monday.
   const day = new Date(Date.UTC(2024, 0, weekday));
-  return cached(`wd|${lang}|${style}`, () =>
+  return cachedFormat(`wd|${lang}|${style}`, () =>
     new Intl.DateTimeFormat(LOCALES[lang], { weekday: style, timeZone: 'UTC' })).format(day);
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TrackingAnswer } from '../model/tracking-point.js';
 import { trackingMessages } from './messages.js';
 import { buildTrackingModel, formatEventTime } from './view-model.js';
@@ -40,6 +40,19 @@ describe('formatEventTime: the clock of the place where it happened', () => {
     expect(formatEventTime('2026-12-02T23:30:00+05:00', undefined, 'en', 'Europe/Moscow')).toMatchObject({ text: '2 Dec, 23:30', offset: 'UTC+5' });
     expect(formatEventTime('2026-12-03T00:30:00+05:30', 'Not/AZone', 'en', 'UTC')).toMatchObject({ text: '3 Dec, 00:30', offset: 'UTC+5:30' });
     expect(formatEventTime('2026-12-02T01:00:00-03:00', undefined, 'en', 'UTC')).toMatchObject({ text: '2 Dec, 01:00', offset: 'UTC−3' });
+  });
+
+  it('builds its Intl formatters once (the i18n cache), not per event', () => {
+    const first = formatEventTime('2026-12-02T08:15:00+03:00', 'Asia/Magadan', 'ru', 'Asia/Omsk');
+    const Real = Intl.DateTimeFormat;
+    const spy = vi.spyOn(Intl, 'DateTimeFormat')
+      .mockImplementation(function (...args: ConstructorParameters<typeof Real>) { return new Real(...args); } as typeof Real);
+    try {
+      for (let i = 0; i < 3; i++) expect(formatEventTime('2026-12-02T08:15:00+03:00', 'Asia/Magadan', 'ru', 'Asia/Omsk')).toEqual(first);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('follows daylight saving: Kyiv shares Moscow\'s clock in summer, not in winter', () => {

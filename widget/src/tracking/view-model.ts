@@ -3,6 +3,7 @@
 // labelled with that offset when it differs from the buyer's own; dates and hours are the point's local ones.
 import { hoursOn, localTime, todayStatus } from '../core/hours.js';
 import { carrierName, formatDate, getMessages, LOCALES } from '../i18n/index.js';
+import { cachedFormat } from '../i18n/format.js';
 import { describeStatus, type StatusTone as OpenTone } from '../ui/format.js';
 import type { Lang } from '../model/index.js';
 import type { OrderStatus } from '../model/order.js';
@@ -64,17 +65,10 @@ const TONES: Record<OrderStatus, StatusTone> = {
 };
 const ON_THE_WAY: ReadonlySet<OrderStatus> = new Set(['created', 'registered', 'in_transit']);
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function format(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formats.get(key);
-  if (!f) { f = make(); formats.set(key, f); }
-  return f;
-}
-
 function validZone(zone: string | undefined): zone is string {
   if (!zone) return false;
   try {
-    format(`z|${zone}`, () => new Intl.DateTimeFormat('en-US', { timeZone: zone }));
+    cachedFormat(`track-zone|${zone}`, () => new Intl.DateTimeFormat('en-US', { timeZone: zone }));
     return true;
   } catch {
     return false;
@@ -83,7 +77,7 @@ function validZone(zone: string | undefined): zone is string {
 
 /** Offset of `zone` at `ms`, minutes east of UTC. */
 export function zoneOffsetMinutes(zone: string, ms: number): number {
-  const name = format(`o|${zone}`, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }))
+  const name = cachedFormat(`track-offset|${zone}`, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }))
     .formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
@@ -111,12 +105,12 @@ export function formatEventTime(at: string, zone: string | undefined, lang: Lang
   let text: string;
   let placeOffset: number;
   if (validZone(zone)) {
-    text = format(`t|${lang}|${zone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: zone })).format(ms);
+    text = cachedFormat(`track-event|${lang}|${zone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: zone })).format(ms);
     placeOffset = zoneOffsetMinutes(zone, ms);
   } else {
     // Shift the instant by the written offset and read it as UTC: that is the place's wall clock.
     placeOffset = writtenOffsetMinutes(at);
-    text = format(`t|${lang}|UTC`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' })).format(ms + placeOffset * 60_000);
+    text = cachedFormat(`track-event|${lang}|UTC`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' })).format(ms + placeOffset * 60_000);
   }
   const viewerOffset = validZone(viewerZone) ? zoneOffsetMinutes(viewerZone, ms) : placeOffset;
   return { text, datetime: at, offset: viewerOffset === placeOffset ? undefined : offsetLabel(placeOffset) };
