@@ -25,10 +25,14 @@ export function apiError(status: number, field: string, message: string): Respon
   return json({ error: { field, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; field: string; message: string };
+/**
+ * What validate() answers: the typed input, or the first bad field for apiError(). Not core/parsed.ts's
+ * Parsed<T> (one setting's value or message): a different shape, so a different name.
+ */
+export type Validated<T> = { ok: true; data: T } | { ok: false; field: string; message: string };
 
 /** Validate with zod; on failure name the first bad field. */
-export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): Validated<z.infer<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data as z.infer<S> };
   const issue = firstIssue(result.error);
