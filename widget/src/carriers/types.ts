@@ -1,7 +1,10 @@
 // The carrier adapter contract: everything carrier-specific lives behind it, so the scheduler,
 // the list and the map stay carrier-neutral. Adding a carrier = one module implementing this + its tests.
 import type { z } from '../model/zod.js';
-import type { Branch, CarrierId, Origin, Parcel, Quote } from '../model/index.js';
+import type { Branch, CarrierId, Origin, Parcel, Quote, RawAnswer } from '../model/index.js';
+
+/** Lives in the model (core/'s quote cache keeps raw answers too); part of the adapter contract, so re-exported. */
+export type { RawAnswer };
 
 /** One HTTP call an adapter wants made. The scheduler adds the AbortSignal. */
 export interface CarrierRequest {
@@ -45,12 +48,6 @@ export function carrierError(
 
 export function isCarrierError(v: unknown): v is CarrierError {
   return typeof v === 'object' && v !== null && 'kind' in v && 'carrier' in v && 'retryable' in v;
-}
-
-/** One raw answer as the scheduler hands it to `toQuote`: HTTP status plus the parsed body (JSON or text). */
-export interface RawAnswer {
-  status: number;
-  body: unknown;
 }
 
 export interface QuoteContext {

@@ -1,6 +1,6 @@
 // Raw carrier answers by dedupe key, until they expire. Raw (not Quote) because one answer
 // serves several points: each point gets its own Quote built from it, with its own pointId.
-import type { RawAnswer } from '../carriers/types.js';
+import type { RawAnswer } from '../model/quote.js';
 
 export interface CachedAnswer {
   raws: readonly RawAnswer[];

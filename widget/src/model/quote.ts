@@ -28,3 +28,12 @@ export const Quote = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 export type Quote = z.infer<typeof Quote>;
+
+/**
+ * One raw carrier answer as the scheduler hands it to an adapter's `toQuote`: HTTP status plus the parsed
+ * body (JSON or text). In the model (not carriers/) because the quote cache in core/ keeps these too.
+ */
+export interface RawAnswer {
+  status: number;
+  body: unknown;
+}
