@@ -1,7 +1,7 @@
 // List orders: nearest, cheapest, fastest and a weighted "best". Points without a quote (still loading,
 // unavailable) go after the quoted ones for price/speed orders, by distance: they never disappear.
 import type { Branch, Quote, SortOrder, WidgetConfig } from '../model/index.js';
-import { CONFIG_DEFAULTS } from '../model/config.js';
+import { CONFIG_DEFAULTS } from '../model/config-defaults.js';
 import { distanceM, type LatLngLike } from './geo.js';
 
 export type SortWeights = NonNullable<WidgetConfig['sortWeights']>;

@@ -97,14 +97,4 @@ export const WidgetConfig = z.object({
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 
-/**
- * What the widget does when a config leaves out a config-only setting (one without an attribute; the
- * attributes' defaults are in element/settings-table.ts). The single source for the widget and the
- * constructor, whose snippet leaves these values out.
- */
-export const CONFIG_DEFAULTS = {
-  sort: 'nearest',
-  hideUnfit: false,
-  carrierTimeoutMs: 3000,
-  sortWeights: { distance: 1, price: 1, speed: 1 },
-} as const satisfies Required<Pick<WidgetConfig, 'sort' | 'hideUnfit' | 'carrierTimeoutMs' | 'sortWeights'>>;
+export { CONFIG_DEFAULTS } from './config-defaults.js';
