@@ -1,7 +1,7 @@
 // The list's points: one request at a time (a new one aborts the last), paging, an empty list-only
 // area widened before giving up, and a debounce for the reloads that follow map panning. Owns the
 // results and their loading / error state; the element decides what a result means to the buyer.
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, isAbort, type PointsResult } from '../api/client.js';
 import type { Branch } from '../model/index.js';
 import { errorMessage } from './error-detail.js';
@@ -22,7 +22,7 @@ export interface PointListOptions {
   failed(e: unknown): void;
 }
 
-export class PointListController {
+export class PointListController implements ReactiveController {
   items: Branch[] = [];
   total = 0;
   facets: PointsResult['facets'];
@@ -32,9 +32,18 @@ export class PointListController {
   /** The list's own centre (a search, a located buyer, a pan); the map's centre until set. */
   centre: LatLng | undefined;
   private readonly request: LatestRequest;
+  /** A load was cut short by the element leaving the page: it is asked again when it comes back. */
+  private interrupted = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly o: PointListOptions) {
     this.request = new LatestRequest(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.interrupted) return;
+    this.interrupted = false;
+    void this.load();
   }
 
   /** The centre distances and the nearest-first order are measured from. */
@@ -65,6 +74,11 @@ export class PointListController {
     this.request.debounce(() => void this.moveTo(centre), this.centre ? PAN_DEBOUNCE_MS : 0);
   }
 
+  /** An aborted load still current was not replaced by a newer one: the host left the page. */
+  private cut(ctrl: AbortController): void {
+    if (this.request.isCurrent(ctrl)) this.interrupted = true;
+  }
+
   async load(widen = 1): Promise<void> {
     const centre = this.from;
     if (!centre) return;
@@ -74,7 +88,7 @@ export class PointListController {
     this.host.requestUpdate();
     try {
       const res = await this.o.fetch(centre, widen, this.limit, ctrl.signal);
-      if (ctrl.signal.aborted) return;
+      if (ctrl.signal.aborted) return this.cut(ctrl);
       if (res.total === 0 && this.o.widens() && widen < 8) {
         await this.load(widen * 4);
         return;
@@ -84,7 +98,7 @@ export class PointListController {
       this.facets = res.facets;
       this.o.loaded(res);
     } catch (e) {
-      if (isAbort(e) || ctrl.signal.aborted) return;
+      if (isAbort(e) || ctrl.signal.aborted) return this.cut(ctrl);
       this.error = e instanceof ApiError ? e : new ApiError('network', errorMessage(e));
       this.o.failed(e);
     } finally {
