@@ -1,16 +1,16 @@
 // Removing, moving and re-adding the element leaks nothing (maps, listeners on window and document,
-// ResizeObserver targets) and never throws
+// ResizeObserver and IntersectionObserver targets) and never throws
 // "Map container is already initialized".
 import { expect, test, type Page } from '@playwright/test';
 import { openPlayground, pointsList } from './support.js';
 
 declare global {
   interface Window {
-    __live: () => { listeners: number; observed: number };
+    __live: () => { listeners: number; observed: number; intersecting: number };
   }
 }
 
-/** Counts what the page holds on to: listeners on window and document, elements under a ResizeObserver. */
+/** Counts what the page holds on to: listeners on window and document, elements under an observer. */
 function trackRetainers(): void {
   const ids = new WeakMap<object, number>();
   let next = 0;
@@ -35,23 +35,28 @@ function trackRetainers(): void {
     live.delete(keyOf(this, type, fn, opts));
     return remove.call(this, type, fn, opts);
   };
-  const observed = new Map<ResizeObserver, Set<Element>>();
-  const observe = ResizeObserver.prototype.observe;
-  const unobserve = ResizeObserver.prototype.unobserve;
-  const disconnect = ResizeObserver.prototype.disconnect;
-  ResizeObserver.prototype.observe = function (this: ResizeObserver, el: Element, o?: ResizeObserverOptions) {
-    observed.set(this, (observed.get(this) ?? new Set()).add(el));
-    return observe.call(this, el, o);
-  };
-  ResizeObserver.prototype.unobserve = function (this: ResizeObserver, el: Element) {
-    observed.get(this)?.delete(el);
-    return unobserve.call(this, el);
-  };
-  ResizeObserver.prototype.disconnect = function (this: ResizeObserver) {
-    observed.delete(this);
-    return disconnect.call(this);
-  };
-  window.__live = () => ({ listeners: live.size, observed: [...observed.values()].reduce((n, s) => n + s.size, 0) });
+  // Elements under a ResizeObserver (the map's size) or an IntersectionObserver (the rows being priced).
+  const observed = new Map<object, { kind: string; els: Set<Element> }>();
+  for (const [kind, O] of [['resize', ResizeObserver], ['intersection', IntersectionObserver]] as const) {
+    const proto = O.prototype as { observe(el: Element, o?: unknown): void; unobserve(el: Element): void; disconnect(): void };
+    const { observe, unobserve, disconnect } = proto;
+    proto.observe = function (this: object, el: Element, o?: unknown) {
+      const entry = observed.get(this) ?? { kind, els: new Set<Element>() };
+      observed.set(this, entry);
+      entry.els.add(el);
+      return observe.call(this, el, o);
+    };
+    proto.unobserve = function (this: object, el: Element) {
+      observed.get(this)?.els.delete(el);
+      return unobserve.call(this, el);
+    };
+    proto.disconnect = function (this: object) {
+      observed.delete(this);
+      return disconnect.call(this);
+    };
+  }
+  const count = (kind: string) => [...observed.values()].filter((e) => e.kind === kind).reduce((n, e) => n + e.els.size, 0);
+  window.__live = () => ({ listeners: live.size, observed: count('resize'), intersecting: count('intersection') });
 }
 
 async function moveAround(page: Page, times: number): Promise<void> {
@@ -73,7 +78,8 @@ test('reparenting and re-adding keeps one working map', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.addInitScript(trackRetainers);
-  await openPlayground(page);
+  // With a parcel: the rows in view are priced, watched by an IntersectionObserver.
+  await openPlayground(page, { 'parcel-weight': '1200', 'parcel-size': '30x20x10' });
   await moveAround(page, 1);
   const once = await page.evaluate(() => window.__live());
   await moveAround(page, 3);
@@ -81,10 +87,15 @@ test('reparenting and re-adding keeps one working map', async ({ page }) => {
   expect(maps).toBe(1);
   await expect.poll(() => page.locator('branch-picker').evaluate((el) => el.shadowRoot!.querySelectorAll('.leaflet-marker-icon').length)).toBeGreaterThan(0);
   // Three more moves hold on to nothing more than one did: every window/document listener and
-  // ResizeObserver target taken on connect is given back on disconnect.
-  expect(await page.evaluate(() => window.__live())).toEqual(once);
+  // observed element taken on connect is given back on disconnect (rows re-render at their own pace:
+  // wait for the count to settle).
+  await expect.poll(() => page.evaluate(() => window.__live())).toEqual(once);
   // The tracker does see the widget's own resize listener and observer.
   expect(once.listeners).toBeGreaterThan(0);
   expect(once.observed).toBeGreaterThan(0);
+  expect(once.intersecting).toBeGreaterThan(0);
+  // Detached, the picker watches nothing: no row is still being priced, no map is being sized.
+  await page.evaluate(() => document.querySelector('branch-picker')!.remove());
+  await expect.poll(() => page.evaluate(() => window.__live())).toMatchObject({ observed: 0, intersecting: 0 });
   expect(pageErrors).toEqual([]);
 });

@@ -53,6 +53,8 @@ export class QuoteWiring implements ReactiveController {
   private originCtrl: AbortController | undefined;
   private visible = new Set<string>();
   private io: IntersectionObserver | undefined;
+  /** Rows the current observer watches (a new observer starts with none). */
+  private observed = new WeakSet<Element>();
   private wantTimer: ReturnType<typeof setTimeout> | undefined;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -177,20 +179,27 @@ export class QuoteWiring implements ReactiveController {
     this.quotesFor = '';
     clearTimeout(this.wantTimer);
     clearTimeout(this.expiryTimer);
+    // Leaving the page drops the observer too; the next render after a reconnect makes a new one.
+    this.unobserve();
+  }
+
+  private unobserve(): void {
+    this.io?.disconnect();
+    this.io = undefined;
+    this.visible.clear();
   }
 
   /** Rows entering or leaving the list's viewport decide what is priced (plus the selection). */
   observeRows(): void {
     const root = this.o.listRoot();
     if (!this.scheduler || !root) {
-      this.io?.disconnect();
-      this.io = undefined;
+      this.unobserve();
       if (this.scheduler) this.scheduleWant();
       return;
     }
     if (!this.io || this.io.root !== root) {
-      this.io?.disconnect();
-      this.visible.clear();
+      this.unobserve();
+      this.observed = new WeakSet();
       this.io = new IntersectionObserver((entries) => {
         for (const e of entries) {
           const id = (e.target as HTMLElement).dataset.id;
@@ -203,8 +212,8 @@ export class QuoteWiring implements ReactiveController {
     }
     const io = this.io;
     for (const li of root.querySelectorAll<HTMLElement>('li.item')) {
-      if (li.dataset.observed === '1') continue;
-      li.dataset.observed = '1';
+      if (this.observed.has(li)) continue;
+      this.observed.add(li);
       io.observe(li);
     }
   }
