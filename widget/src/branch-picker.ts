@@ -1,8 +1,11 @@
 // <branch-picker>: the buyer's widget. A map (server-clustered feed, keyed markers) and a
 // list (nearest first) that follow each other, search with suggestions, filters, a details
-// panel and a confirm step. Form-associated: submits the chosen point id under `name`.
+// panel, a confirm step and an optional order step. Form-associated: submits the chosen point id
+// under `name`.
 //
-// This file orchestrates; each part keeps its own state in a controller (element/):
+// This file orchestrates: it wires the controllers (element/), each of which keeps its own state,
+// and holds the buyer's moves between list, map, details and order step. The form-control surface
+// (form, validity...) comes from element/form-associated.ts.
 //   settings   SettingsController   attributes > config (property or config-id) > defaults; parcel, origin
 //   list       PointListController  the list's points request, paging, centre
 //   map        MapController        the Leaflet view, its tiles and fallback
@@ -11,42 +14,41 @@
 //   search     SearchSuggestions    the combobox's suggestions and keyboard model
 //   orders     OrderController      the on-demand order step (order attribute), pending intents
 //   formValue  FormValue            the form value and validity
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+//   modal      ModalController      mode="modal": the dialog, its focus and events
+//   feedback   Feedback             the live region, the notice and bp-error
+// The template is element/picker-view.ts: it reads what willUpdate derives and calls `actions`.
+import { LitElement, type TemplateResult } from 'lit';
 import { ApiClient } from './api/client.js';
 import { emptyFilters, type FilterState } from './core/filters.js';
 import { fitCheck } from './core/fit.js';
-import { BpChangeEvent, BpCloseEvent, BpErrorEvent, BpOpenEvent, BpReadyEvent, BpSelectEvent, toBranchDetail, type ErrorDetail, type SelectionDetail } from './element/events.js';
+import { BpChangeEvent, BpReadyEvent, BpSelectEvent, toBranchDetail, type SelectionDetail } from './element/events.js';
 import { errorCode, errorMessage } from './element/error-detail.js';
+import { Feedback } from './element/feedback.js';
+import { FormAssociatedElement } from './element/form-associated.js';
 import { FormValue } from './element/form-value.js';
 import { locateBuyer } from './element/geolocation.js';
 import { listKeyAction } from './element/list-keys.js';
 import { listArea, queryFilters } from './element/list-query.js';
 import { MapController } from './element/map-controller.js';
+import { ModalController } from './element/modal.js';
 import { OrderController } from './element/order-controller.js';
+import { renderPicker, type PickerActions, type PickerView, type ViewState } from './element/picker-view.js';
 import { PointListController } from './element/point-list.js';
 import { QuoteWiring } from './element/quote-wiring.js';
 import { SearchSuggestions } from './element/search-suggestions.js';
 import { SelectionController } from './element/selection.js';
 import { DOM_ATTRIBUTES, type Settings } from './element/settings.js';
 import { SettingsController } from './element/settings-controller.js';
-import { litAttributeProperties } from './element/settings-table.js';
+import { litAttributeProperties, type AttributeProperties } from './element/settings-table.js';
 import { getMessages, resolveLang, type Messages } from './i18n/index.js';
-import { BRANCH_TYPES, isSelectable, type Branch, type BranchType, type Lang, type Origin, type Parcel, type Quote, type SearchSuggestion, type SortOrder, type WidgetConfig } from './model/index.js';
-import { apiForSettings, WholeListApi } from './points/feed-source.js';
-import type { QuoteStats } from './quotes/scheduler.js';
-import { loadQuoteLayer } from './quotes/layer-loader.js';
+import { BRANCH_TYPES, CONFIG_DEFAULTS, isSelectable, type Branch, type LatLng, type Origin, type Parcel, type Quote, type SearchSuggestion, type WidgetConfig } from './model/index.js';
+import type { Recipient } from './model/order.js';
 import { loadOrderStep } from './order-step/loader.js';
 import { BpOrderEvent, orderEventDetail } from './order-step/order-event.js';
-import type { CreatedOrder, Recipient } from './model/order.js';
-import { renderDetails } from './ui/details.js';
-import { renderFilterChips } from './ui/filter-chips.js';
-import { renderMapPanel } from './ui/map-panel.js';
-import { renderModalShell } from './ui/modal-shell.js';
-import { renderPickerLayout } from './ui/picker-layout.js';
-import { renderPointList } from './ui/point-list.js';
-import { renderPointRow } from './ui/point-row.js';
+import { apiForSettings, WholeListApi } from './points/feed-source.js';
+import { loadQuoteLayer } from './quotes/layer-loader.js';
+import type { QuoteStats } from './quotes/scheduler.js';
 import { listRows, pointView } from './ui/quote-view.js';
-import { renderSearchCombobox } from './ui/search-combobox.js';
 import { controlStyles, detailStyles, layoutStyles, leafletStyles, listStyles, mapStyles, modalStyles, tokens } from './ui/styles.js';
 import { VERSION } from './version.js';
 
@@ -74,9 +76,13 @@ import { VERSION } from './version.js';
  * @csspart order - The order step (recipient, review, confirm, the created order).
  * @slot quote - Cost and delivery time of the selected point (filled by tariffs).
  */
-export class BranchPicker extends LitElement {
+// The attribute-backed properties are typed by the attribute table (raw strings, validated by the
+// settings controller); `zoom` and `origin` also take a number / an Origin object, declared below.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface BranchPicker extends Omit<AttributeProperties, 'zoom' | 'origin'> {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class BranchPicker extends FormAssociatedElement {
   static readonly version = VERSION;
-  static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
   static override styles = [leafletStyles, tokens, layoutStyles, controlStyles, listStyles, detailStyles, mapStyles, modalStyles];
 
@@ -89,108 +95,67 @@ export class BranchPicker extends LitElement {
     recipient: { attribute: false },
     orderNumber: { attribute: false },
     // The buyer's own view state; everything else lives in the controllers.
-    _filters: { state: true },
-    _notice: { state: true },
-    _announcement: { state: true },
-    _sheetExpanded: { state: true },
-    _dialogOpen: { state: true },
-    _quoteFilled: { state: true },
-    _disabled: { state: true },
-    _hoverId: { state: true },
-    _onlyFit: { state: true },
-    _openOnArrival: { state: true },
-    _sort: { state: true },
+    _ui: { state: true },
   };
 
-  // Public attribute-backed properties: raw strings, validated by the settings controller.
-  declare apiBase: string | null;
-  declare carriers: string | null;
-  declare types: string | null;
-  declare center: string | null;
+  /** Initial zoom, 2..19: the attribute's string or a number. */
   declare zoom: string | number | null;
-  declare layout: string | null;
-  declare mode: string | null;
-  declare selected: string | null;
-  declare name: string | null;
-  declare tileUrl: string | null;
-  declare configId: string | null;
-  declare required: boolean;
+  /** Where the shop ships from: an Origin object, or the `origin` attribute ("RU:101000", "UA:Київ"). */
+  declare origin: Origin | string | null | undefined;
   /** A WidgetConfig (e.g. from the constructor); attributes win over it. */
   declare config: WidgetConfig | undefined;
   /** The buyer's parcel, for tariffs and fit. */
   declare parcel: Parcel | undefined;
   /** Quote of the selected point, passed through in bp-select / bp-change (wins over the widget's own). */
   declare quote: Quote | undefined;
-  /** Where the shop ships from: an Origin object, or the `origin` attribute ("RU:101000", "UA:Київ"). */
-  declare origin: Origin | string | null | undefined;
-  /** Attributes for a parcel without script: grams, "LxWxH" cm, major units (currency of the origin country). */
-  declare parcelWeight: string | null;
-  declare parcelSize: string | null;
-  declare declaredValue: string | null;
-  declare cod: string | null;
-  declare order: boolean;
-  declare trackUrl: string | null;
   /** The recipient, when the shop already knows it: the order step skips its form. */
   declare recipient: Recipient | undefined;
   /** The shop's own order number for the order step (default: a "bp-…" number per order). */
   declare orderNumber: string | undefined;
+  declare private _ui: ViewState;
 
-  declare private _filters: FilterState;
-  declare private _notice: { text: string; warn: boolean } | undefined;
-  declare private _announcement: string;
-  declare private _sheetExpanded: boolean;
-  declare private _dialogOpen: boolean;
-  declare private _quoteFilled: boolean;
-  declare private _disabled: boolean;
-  declare private _hoverId: string | undefined;
-  declare private _onlyFit: boolean | undefined;
-  declare private _openOnArrival: boolean;
-  declare private _sort: SortOrder | undefined;
-
-  private readonly internals = this.attachInternals();
   private api = new ApiClient('');
   private unwatchList: (() => void) | undefined;
-  private reportedIssues = new Set<string>();
   private readyFired = false;
   /** Settings as they were at the last update, to see what changed. */
   private applied: Settings | undefined;
   private reducedMotion = false;
   /** Move focus into the order step once it renders (it replaced the button that had focus). */
   private focusStep = false;
-  /** Derived in willUpdate: the list rows in display order (filters and sort applied) and the strings. */
-  private rows: Branch[] = [];
+  /** Derived in willUpdate: the strings, the list rows in display order, and all the template reads. */
   private t: Messages = getMessages('en');
-  private langNow: Lang = 'en';
+  private rows: readonly Branch[] = [];
+  private view!: PickerView;
 
+  private feedback = new Feedback(this, () => this.t);
   private settings = new SettingsController(this, {
     fetchConfig: (id, signal) => this.api.config(id, signal),
-    report: (d) => this.report(d),
+    report: this.feedback.report,
   });
   private selection = new SelectionController(this, {
     fetchPoint: (id, signal) => this.api.point(id, signal),
-    report: (d) => this.report(d),
+    report: this.feedback.report,
   });
   private list: PointListController = new PointListController(this, {
     fallbackCentre: () => this.map.last?.center,
     fetch: (centre, widen, limit, signal) => {
       const s = this.settings.settings;
       const bbox = this.map.last && s.layout !== 'list' ? this.map.last.bbox : listArea(centre, widen);
-      return this.api.points({ ...queryFilters(s, this._filters), bbox, near: centre, limit }, signal);
+      return this.api.points({ ...queryFilters(s, this._ui.filters), bbox, near: centre, limit }, signal);
     },
     widens: () => this.settings.settings.layout === 'list',
-    loaded: (res) => this.say(this.t.found(res.total)),
-    failed: (e) => this.report({ code: errorCode(e), message: errorMessage(e) }),
+    loaded: (res) => this.feedback.say(this.t.found(res.total)),
+    failed: (e) => this.feedback.report({ code: errorCode(e), message: errorMessage(e) }),
   });
   private map: MapController = new MapController(this, this.api, {
     wanted: () => {
-      const s = this.settings.settings;
-      const t = this.t;
+      const { settings: s, t } = this;
       return {
         container: this.renderRoot.querySelector<HTMLElement>('.map'),
-        show: s.layout !== 'list' && this.isConnected && (s.mode === 'inline' || this._dialogOpen),
-        wait: !this.settings.ready,
-        start: { center: this.list.centre ?? s.center, zoom: s.zoom },
-        tileUrl: s.tileUrl,
+        show: s.settings.layout !== 'list' && this.isConnected && (s.settings.mode === 'inline' || this.modal.isOpen),
+        wait: !s.ready,
+        start: { center: this.list.centre ?? s.settings.center, zoom: s.settings.zoom },
+        tileUrl: s.settings.tileUrl,
         selected: this.selection.current,
         options: {
           reducedMotion: this.reducedMotion,
@@ -199,13 +164,13 @@ export class BranchPicker extends LitElement {
           pointLabel: (p) => t.typeShort[p.type],
           clusterLabel: (c) => t.zoomInCluster(c.count),
           onPointClick: (id) => void this.openPoint(id),
-          onPointHover: (id) => (this._hoverId = id),
+          onPointHover: (hoverId) => this.setUi({ hoverId }),
         },
       };
     },
-    filters: () => queryFilters(this.settings.settings, this._filters),
+    filters: () => queryFilters(this.settings.settings, this._ui.filters),
     viewChanged: (v) => v.byUser && this.list.panned(v.center),
-    report: (d) => this.report(d),
+    report: this.feedback.report,
   });
   private tariffs = new QuoteWiring(this, {
     loadLayer: loadQuoteLayer,
@@ -215,15 +180,12 @@ export class BranchPicker extends LitElement {
     },
     targets: () => ({ rows: this.rows, details: this.selection.details, current: this.selection.current, committed: this.selection.committed }),
     listRoot: () => this.renderRoot.querySelector<HTMLElement>('.scroll'),
-    report: (d) => this.report(d),
+    report: this.feedback.report,
   });
   private orders = new OrderController(this, {
     load: loadOrderStep,
-    configId: () => {
-      const s = this.settings.settings;
-      return s.order ? s.configId : undefined;
-    },
-    report: (d) => this.report(d),
+    configId: () => (this.settings.settings.order ? this.settings.settings.configId : undefined),
+    report: this.feedback.report,
   });
   private formValue = new FormValue(this, this.internals, {
     value: () => this.selection.committed?.id,
@@ -237,18 +199,48 @@ export class BranchPicker extends LitElement {
     search: (q, signal) => this.api.search(q, this.map.last?.center ?? this.list.centre, signal),
     picked: (s) => this.pickSuggestion(s),
   });
+  private modal = new ModalController(this, {
+    enabled: () => this.settings.settings.mode === 'modal',
+    closed: () => this.map.destroy(),
+    chosen: () => !!this.selection.committed,
+  });
+
+  /** What the template may do, bound once. */
+  private readonly actions: PickerActions = {
+    open: () => void this.open(),
+    close: () => this.close(),
+    dialogClosed: () => this.modal.onClose(),
+    locate: () => this.locate(),
+    setFilters: (next) => this.setFilters(next),
+    setUi: (patch) => this.setUi(patch),
+    retryMap: () => this.refresh(),
+    retryList: () => void this.list.load(),
+    retryCarrier: (carrier) => this.tariffs.retryCarrier(carrier),
+    more: () => void this.list.more(),
+    listKey: (e) => this.onListKey(e),
+    listFocus: () => {
+      if (this.activeIndex() < 0 && this.rows.length) this.showPoint(this.rows[0]!, false);
+    },
+    openRow: (b) => this.showPoint(b, true),
+    hoverMarker: (id) => this.map.hover(id),
+    closeDetails: () => void this.closeDetails(),
+    confirm: (b) => void this.commit(b),
+    orderDone: (e) => {
+      this.orders.done(e.detail);
+      this.dispatchEvent(new BpOrderEvent(orderEventDetail(e.detail)));
+    },
+    orderBack: () => {
+      this.orders.hide();
+      void this.openDetails();
+    },
+    track: (e) => this.dispatchEvent(new CustomEvent('bp-track', { detail: e.detail, bubbles: true, composed: true })),
+  };
 
   constructor() {
     super();
     this.required = false;
     this.order = false;
-    this._filters = emptyFilters();
-    this._announcement = '';
-    this._sheetExpanded = false;
-    this._dialogOpen = false;
-    this._quoteFilled = false;
-    this._disabled = false;
-    this._openOnArrival = false;
+    this._ui = { filters: emptyFilters(), sheetExpanded: false, quoteFilled: false, disabled: false, hoverId: undefined, onlyFit: undefined, sort: undefined, openOnArrival: false };
   }
 
   static override get observedAttributes(): string[] {
@@ -270,24 +262,6 @@ export class BranchPicker extends LitElement {
   get branch(): Branch | undefined {
     return this.selection.committed;
   }
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
-  }
   /** Tariff counters (requests, cache hits...) for diagnostics and benchmarks; undefined without a parcel. */
   get quoteStats(): Readonly<QuoteStats> | undefined {
     const q = this.tariffs.scheduler;
@@ -295,23 +269,13 @@ export class BranchPicker extends LitElement {
   }
 
   /** Open the picker (modal mode). */
-  async open(): Promise<void> {
-    if (this.settings.settings.mode !== 'modal') return;
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    this._dialogOpen = true;
-    this.dispatchEvent(new BpOpenEvent());
-    await this.updateComplete;
-    // Start where the buyer most likely begins: the search box.
-    this.renderRoot.querySelector<HTMLInputElement>('dialog input[role="combobox"]')?.focus();
+  open(): Promise<void> {
+    return this.modal.open();
   }
 
   /** Close the picker (modal mode). */
   close(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog?.open) dialog.close();
+    this.modal.close();
   }
 
   /** Choose a point by id, as if the buyer confirmed it. Resolves true when committed. */
@@ -356,8 +320,8 @@ export class BranchPicker extends LitElement {
     const ctl = this.settings;
     ctl.resolve();
     const s = ctl.settings;
-    this.langNow = s.lang ?? resolveLang(this);
-    this.t = getMessages(this.langNow);
+    const lang = s.lang ?? resolveLang(this);
+    this.t = getMessages(lang);
     // The tile feed, or a whole list clustered in a worker (feed="nova-poshta"): same interface.
     const api = apiForSettings(this.api, s);
     if (api !== this.api) {
@@ -365,30 +329,73 @@ export class BranchPicker extends LitElement {
       this.map.setApi(api);
       this.watchList();
     }
-    const parcel = ctl.parcel;
+    const { parcel, config } = ctl;
     if (s.order && (!s.configId || !parcel)) {
-      this.report({ code: 'invalid-attribute', field: 'order', message: `order: needs ${s.configId ? 'a parcel (parcel-weight and parcel-size, or the parcel property)' : 'config-id (the widget orders come through)'}` });
+      this.feedback.report({ code: 'invalid-attribute', field: 'order', message: `order: needs ${s.configId ? 'a parcel (parcel-weight and parcel-size, or the parcel property)' : 'config-id (the widget orders come through)'}` });
     }
-    this.rows = listRows(this.list.items, {
+    const parts = this.viewParts();
+    const { ui, list, selection, orders } = parts;
+    const tariffs = this.tariffs;
+    const onlyFit = ui.onlyFit ?? config?.hideUnfit ?? CONFIG_DEFAULTS.hideUnfit;
+    const sort = ui.sort ?? config?.sort ?? CONFIG_DEFAULTS.sort;
+    const now = new Date();
+    this.rows = listRows(list.items, {
       parcel,
-      stateOf: (b) => this.tariffs.stateOf(b),
-      onlyFit: this.onlyFit,
-      openOnArrival: this._openOnArrival,
-      order: this.sortOrder,
-      weights: ctl.config?.sortWeights,
-      from: this.list.from,
-      now: new Date(),
-      tools: this.tariffs.layer,
+      stateOf: (b) => tariffs.stateOf(b),
+      onlyFit,
+      openOnArrival: ui.openOnArrival,
+      order: sort,
+      weights: config?.sortWeights,
+      from: list.from,
+      now,
+      tools: tariffs.layer,
     });
+    const { committed, current, details, detailsLoading } = selection;
+    const listShown = !details && !orders.open;
+    const viewOf = (b: Branch) => pointView(b, parcel, tariffs.stateOf(b), now, lang, tariffs.layer);
+    const st = current && tariffs.stateOf(current);
+    this.view = {
+      ...parts,
+      t: this.t,
+      lang,
+      settings: s,
+      parcel,
+      now,
+      onlyFit,
+      sort,
+      allowedTypes: s.types.length ? s.types : BRANCH_TYPES,
+      rows: this.rows,
+      rowViews: listShown ? this.rows.map(viewOf) : [],
+      active: this.activeIndex(),
+      failing: listShown ? tariffs.failingCarriers(this.rows) : [],
+      shown: details && !detailsLoading && current ? {
+        branch: current,
+        view: viewOf(current),
+        quote: st?.state === 'ready' ? st.quote : undefined,
+        retry: st?.state === 'unavailable' ? () => st.retry() : undefined,
+        choosable: this.choosable(current),
+      } : undefined,
+      dialogOpen: this.modal.isOpen,
+      recipient: this.recipient,
+      orderNumber: this.orderNumber,
+      committedQuote: orders.open && committed ? this.selectionDetail(committed).quote : undefined,
+    };
   }
 
+  /** The controllers and state the template reads as they are. */
+  private viewParts(): Pick<PickerView, 'ui' | 'feedback' | 'list' | 'selection' | 'orders' | 'map' | 'search'> {
+    const { _ui: ui, feedback, list, selection, orders, map, search } = this;
+    return { ui, feedback, list, selection, orders, map, search };
+  }
+
+  protected override render(): TemplateResult {
+    return renderPicker(this.view, this.actions);
+  }
 
   protected override updated(): void {
     const s = this.settings.settings;
     const prev = this.applied;
     this.applied = s;
-    if (s.mode === 'modal') this.setAttribute('data-bp-mode', 'modal');
-    else this.removeAttribute('data-bp-mode');
     for (const [k, v] of Object.entries(this.settings.theme())) v ? this.style.setProperty(k, v) : this.style.removeProperty(k);
     if (prev && prev !== s && (prev.types.join() !== s.types.join() || prev.carriers.join() !== s.carriers.join())) this.refresh();
     const committed = this.selection.committed;
@@ -406,6 +413,17 @@ export class BranchPicker extends LitElement {
     }
   }
 
+  private setUi(patch: Partial<ViewState>): void {
+    this._ui = { ...this._ui, ...patch };
+  }
+
+  private setFilters(filters: FilterState): void {
+    const typesChanged = filters.types.join() !== this._ui.filters.types.join();
+    this.setUi({ filters });
+    if (typesChanged) this.map.loadFeed();
+    void this.list.reload();
+  }
+
   // ---------------------------------------------------------------- selection
 
   /** Highlight a point on the map and in the list; optionally open its details. */
@@ -420,7 +438,7 @@ export class BranchPicker extends LitElement {
   private async openPoint(id: string, revealZoom?: number): Promise<void> {
     const sel = this.selection;
     if (!this.list.items.some((x) => x.id === id)) sel.set({ details: true, detailsLoading: true });
-    this._sheetExpanded = true;
+    this.setUi({ sheetExpanded: true });
     const b = await sel.find(id, this.list.items);
     sel.set({ detailsLoading: false });
     if (b) this.showPoint(b, true, revealZoom);
@@ -429,7 +447,7 @@ export class BranchPicker extends LitElement {
 
   private async openDetails(): Promise<void> {
     this.selection.set({ details: true });
-    this._sheetExpanded = true;
+    this.setUi({ sheetExpanded: true });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#bp-details-title')?.focus({ preventScroll: true });
   }
@@ -453,8 +471,12 @@ export class BranchPicker extends LitElement {
     if (!b || this.selection.committed?.id === b.id) return;
     this.selection.set({ committed: b, current: b });
     this.map.select(b);
-    if (this.map.view) this.map.view.goTo(b.lat, b.lng, Math.max(this.settings.settings.zoom, 14));
-    else void this.list.moveTo({ lat: b.lat, lng: b.lng });
+    this.moveView(b, Math.max(this.settings.settings.zoom, 14));
+  }
+
+  /** Centre the map there, or the list when there is no map. */
+  private moveView(p: LatLng, zoom: number): void {
+    if (!this.map.goTo(p, zoom)) void this.list.moveTo({ lat: p.lat, lng: p.lng });
   }
 
   private selectionDetail(b: Branch): SelectionDetail {
@@ -479,7 +501,7 @@ export class BranchPicker extends LitElement {
     this.selection.set({ committed: b });
     await this.updateComplete;
     this.dispatchEvent(new BpChangeEvent(this.selectionDetail(b)));
-    this.say(this.t.selectedAnnouncement(b.name));
+    this.feedback.say(this.t.selectedAnnouncement(b.name));
     const s = this.settings.settings;
     // With the order step the buyer goes on to the recipient; without it the choice is the end.
     if (s.order && s.configId && this.settings.parcel) {
@@ -488,20 +510,6 @@ export class BranchPicker extends LitElement {
     } else if (s.mode === 'modal') this.close();
     return true;
   }
-
-  private onOrderDone = (e: CustomEvent<CreatedOrder>): void => {
-    this.orders.done(e.detail);
-    this.dispatchEvent(new BpOrderEvent(orderEventDetail(e.detail)));
-  };
-
-  private onOrderBack = (): void => {
-    this.orders.hide();
-    void this.openDetails();
-  };
-
-  private onTrack = (e: CustomEvent<unknown>): void => {
-    this.dispatchEvent(new CustomEvent('bp-track', { detail: e.detail, bubbles: true, composed: true }));
-  };
 
   // ---------------------------------------------------------------- form
 
@@ -512,7 +520,7 @@ export class BranchPicker extends LitElement {
 
   /** A disabled fieldset/form disables the picker (inert: no focus, no clicks). */
   formDisabledCallback(disabled: boolean): void {
-    this._disabled = disabled;
+    this.setUi({ disabled });
   }
 
   formStateRestoreCallback(state: unknown): void {
@@ -523,37 +531,29 @@ export class BranchPicker extends LitElement {
 
   /** A suggestion was picked: a city moves the map (or the list), a point opens its details. */
   private pickSuggestion(s: SearchSuggestion): void {
-    if (s.kind === 'city') {
-      if (this.map.view) this.map.view.goTo(s.lat, s.lng, 13);
-      else void this.list.moveTo({ lat: s.lat, lng: s.lng });
-    } else {
-      if (!this.map.view) this.list.centre = { lat: s.lat, lng: s.lng };
+    if (s.kind === 'city') this.moveView(s, 13);
+    else {
+      // Without a map the list moves to the point, so "back" shows its neighbours.
+      if (!this.map.view) void this.list.moveTo({ lat: s.lat, lng: s.lng });
       void this.openPoint(s.id, 15);
     }
   }
 
   private locate(): void {
-    const t = this.t;
+    const { t, feedback } = this;
     locateBuyer({
-      unsupported: () => this.setNotice(t.geolocationUnavailable, true),
-      started: () => this.setNotice(t.locating, false),
+      unsupported: () => feedback.setNotice({ text: t.geolocationUnavailable, warn: true }),
+      started: () => feedback.setNotice({ text: t.locating, warn: false }),
       found: (lat, lng) => {
-        this._notice = undefined;
-        if (this.map.view) {
-          this.map.view.goTo(lat, lng, 14);
-          this.map.showMe(lat, lng);
-        } else void this.list.moveTo({ lat, lng });
+        feedback.setNotice(undefined);
+        this.moveView({ lat, lng }, 14);
+        this.map.showMe(lat, lng);
       },
       failed: (denied) => {
-        this.setNotice(denied ? t.geolocationDenied : t.geolocationUnavailable, true);
-        this.report({ code: 'geolocation', message: denied ? 'geolocation permission denied' : 'geolocation unavailable' }, false);
+        feedback.setNotice({ text: denied ? t.geolocationDenied : t.geolocationUnavailable, warn: true });
+        feedback.report({ code: 'geolocation', message: denied ? 'geolocation permission denied' : 'geolocation unavailable' }, false);
       },
     });
-  }
-
-  private setNotice(text: string, warn: boolean): void {
-    this._notice = { text, warn };
-    this.say(text);
   }
 
   private activeIndex(): number {
@@ -561,192 +561,12 @@ export class BranchPicker extends LitElement {
     return id ? this.rows.findIndex((b) => b.id === id) : -1;
   }
 
-  private onListKey = (e: KeyboardEvent): void => {
+  private onListKey(e: KeyboardEvent): void {
     const a = listKeyAction(e.key, this.activeIndex(), this.rows.length);
     if (!a) return;
     e.preventDefault();
     if ('open' in a) void this.openDetails();
     else this.showPoint(this.rows[a.move]!, false);
-  };
-
-  private onListFocus = (): void => {
-    if (this.activeIndex() < 0 && this.rows.length) this.showPoint(this.rows[0]!, false);
-  };
-
-  // ---------------------------------------------------------------- feedback
-
-  private say(text: string): void {
-    // Toggling a trailing no-break space makes a repeated message announce again.
-    this._announcement = this._announcement === text ? `${text}\u00a0` : text;
-  }
-
-  private report(detail: ErrorDetail, announce = true): void {
-    const key = `${detail.code}|${detail.field ?? ''}|${detail.message}`;
-    if (detail.code === 'invalid-attribute' || detail.code === 'invalid-config') {
-      // Settings are recomputed on every change: report each bad value once.
-      if (this.reportedIssues.has(key)) return;
-      this.reportedIssues.add(key);
-      console.warn(`[branch-picker] ${detail.message}; using the default`);
-    } else if (announce) {
-      this.say(detail.code === 'timeout' ? this.t.timeoutError : this.t.apiError);
-    }
-    this.dispatchEvent(new BpErrorEvent(detail));
-  }
-
-  // ---------------------------------------------------------------- render
-
-  /** The types the shop allows (all when it did not restrict them). */
-  private get allowedTypes(): readonly BranchType[] {
-    const types = this.settings.settings.types;
-    return types.length ? types : BRANCH_TYPES;
-  }
-
-  private get onlyFit(): boolean {
-    return this._onlyFit ?? this.settings.config?.hideUnfit ?? false;
-  }
-
-  private get sortOrder(): SortOrder {
-    return this._sort ?? this.settings.config?.sort ?? 'nearest';
-  }
-
-  private setFilters(next: FilterState): void {
-    const typesChanged = next.types.join() !== this._filters.types.join();
-    this._filters = next;
-    if (typesChanged) this.map.loadFeed();
-    void this.list.reload();
-  }
-
-  protected override render(): TemplateResult {
-    const live = html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>`;
-    if (this.settings.settings.mode !== 'modal') return html`<div class="root" ?inert=${this._disabled}>${this.renderPicker()}</div>${live}`;
-    return renderModalShell({
-      t: this.t,
-      committed: this.selection.committed,
-      disabled: this._disabled,
-      picker: this._dialogOpen ? this.renderPicker() : nothing,
-      live,
-      onOpen: () => void this.open(),
-      onClose: () => this.close(),
-      onDialogClose: this.onDialogClose,
-    });
-  }
-
-  private onDialogClose = (): void => {
-    this._dialogOpen = false;
-    this.map.destroy();
-    this.dispatchEvent(new BpCloseEvent(!!this.selection.committed));
-    this.renderRoot.querySelector<HTMLElement>('.trigger')?.focus();
-  };
-
-  private renderPicker(): TemplateResult {
-    const s = this.settings.settings;
-    const { t, search } = this;
-    const types = this.allowedTypes;
-    return renderPickerLayout({
-      t,
-      layout: s.layout,
-      search: renderSearchCombobox({ t, state: search.state, onInput: search.onInput, onKey: search.onKey, onBlur: search.onBlur, onPick: search.pick, onLocate: () => this.locate() }),
-      filters: renderFilterChips({
-        t,
-        filters: this._filters,
-        facets: this.list.facets,
-        allowed: types,
-        parcel: !!this.settings.parcel,
-        onlyFit: this.onlyFit,
-        openOnArrival: this._openOnArrival,
-        onFilters: (next) => this.setFilters(next),
-        onToggleOnlyFit: () => (this._onlyFit = !this.onlyFit),
-        onToggleOpenOnArrival: () => (this._openOnArrival = !this._openOnArrival),
-      }),
-      notice: this._notice,
-      details: this.selection.details || this.orders.open,
-      side: this.orders.open ? this.renderOrderStep() : this.selection.details ? this.renderDetailsPanel() : this.renderList(),
-      sheetExpanded: this._sheetExpanded,
-      onToggleSheet: () => (this._sheetExpanded = !this._sheetExpanded),
-      map: s.layout === 'list' ? undefined : renderMapPanel({ t, types, error: this.map.error, fallback: this.map.fallback, onRetry: () => this.refresh() }),
-    });
-  }
-
-  private renderList(): TemplateResult {
-    const { t, langNow: lang, rows, tariffs, list } = this;
-    const parcel = this.settings.parcel;
-    const now = new Date();
-    const active = this.activeIndex();
-    const { current, committed } = this.selection;
-    return renderPointList({
-      t,
-      lang,
-      rows,
-      loaded: list.items.length,
-      total: list.total,
-      limit: list.limit,
-      loading: list.loading,
-      error: list.error,
-      active,
-      failing: tariffs.failingCarriers(rows),
-      sortable: !!parcel,
-      sort: this.sortOrder,
-      onSort: (o) => (this._sort = o),
-      onRetry: () => void list.load(),
-      onRetryCarrier: (c) => tariffs.retryCarrier(c),
-      onShowMore: () => void list.more(),
-      onKey: this.onListKey,
-      onFocus: this.onListFocus,
-      row: (b, i) => renderPointRow({
-        t,
-        lang,
-        branch: b,
-        index: i,
-        active: i === active,
-        now,
-        centre: list.from,
-        view: pointView(b, parcel, tariffs.stateOf(b), now, lang, tariffs.layer),
-        priced: !!parcel,
-        selected: current?.id === b.id,
-        chosen: committed?.id === b.id,
-        hover: this._hoverId === b.id,
-        onClick: () => this.showPoint(b, true),
-        onHover: (id) => this.map.view?.hover(id),
-      }),
-    });
-  }
-
-  private renderOrderStep(): TemplateResult {
-    const { settings: ctl, orders } = this;
-    const b = this.selection.committed;
-    const s = ctl.settings;
-    if (!orders.module) return html`<div class="details" part="details"><div class="state" role="status">${this.t.loading}</div></div>`;
-    // No origin: the order API prices from the widget's saved config (only the owner key may set one per order).
-    return html`<bp-order-step part="order" .branch=${b} .quote=${b && this.selectionDetail(b).quote} .parcel=${ctl.parcel}
-      .apiBase=${s.apiBase} .configId=${s.configId} .lang=${this.langNow} .recipient=${this.recipient}
-      .orderNumber=${this.orderNumber} .trackUrl=${s.trackUrl} .resume=${orders.resume}
-      @bp-order-step-done=${this.onOrderDone} @bp-order-step-back=${this.onOrderBack} @bp-order-step-track=${this.onTrack}></bp-order-step>`;
-  }
-
-  private renderDetailsPanel(): TemplateResult {
-    const { current: b, detailsLoading, committed } = this.selection;
-    if (detailsLoading || !b) {
-      return html`<div class="details" part="details"><div class="state" role="status">${this.t.loadingPoints}</div></div>`;
-    }
-    const st = this.tariffs.stateOf(b);
-    return renderDetails({
-      branch: b,
-      t: this.t,
-      lang: this.langNow,
-      view: pointView(b, this.settings.parcel, st, new Date(), this.langNow, this.tariffs.layer),
-      quote: st?.state === 'ready' ? st.quote : undefined,
-      onRetry: st?.state === 'unavailable' ? () => st.retry() : undefined,
-      chosen: committed?.id === b.id,
-      quoteFilled: this._quoteFilled,
-      now: new Date(),
-      headingLevel: this.settings.settings.mode === 'modal' ? 3 : 2,
-      onBack: () => void this.closeDetails(),
-      onConfirm: () => void this.commit(b),
-      choosable: this.choosable(b),
-      onQuoteSlotChange: (e) => {
-        this._quoteFilled = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
-      },
-    });
   }
 }
 

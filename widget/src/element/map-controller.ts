@@ -128,6 +128,17 @@ export class MapController implements ReactiveController {
     if (b && reveal) this.view?.reveal(b.lat, b.lng, reveal.zoom);
   }
 
+  /** Centre the view there; false when there is no map to move. */
+  goTo(p: { lat: number; lng: number }, zoom: number): boolean {
+    this.view?.goTo(p.lat, p.lng, zoom);
+    return !!this.view;
+  }
+
+  /** Light up a point's marker while its row is hovered. */
+  hover(id: string | undefined): void {
+    this.view?.hover(id);
+  }
+
   /** Show the buyer's position (one marker). */
   showMe(lat: number, lng: number): void {
     this.me?.remove();

@@ -58,7 +58,11 @@ export class SettingsController {
     return !(this.settings.configId && !this.host.config && this.loaded.status === 'pending');
   }
 
-  /** Recompute from the element's current inputs (from willUpdate); loads a config-id's config when it changed. */
+  /**
+   * Recompute from the element's current inputs; loads a config-id's config when it changed. The
+   * element calls it first thing in willUpdate: a controller's hostUpdate would run after willUpdate,
+   * and everything the element derives there needs the settings of this update.
+   */
   resolve(): void {
     const h = this.host;
     const raw = (a: SettingAttribute | ParcelAttribute): string | null => {
@@ -70,7 +74,8 @@ export class SettingsController {
     const inputs = [...ATTRIBUTES.map(raw), ...PARCEL_ATTRIBUTES.map(raw), h.config, h.parcel, h.origin, this.loaded.value];
     if (inputs.length === this.last.length && inputs.every((v, i) => v === this.last[i])) return;
     this.last = inputs;
-    const cfg = parseConfig(h.config ?? this.loaded.value);
+    // A config-id's config was validated (and its bad fields reported) when it loaded.
+    const cfg = h.config ? parseConfig(h.config) : { config: this.loaded.value, issues: [] };
     for (const i of cfg.issues) this.o.report({ code: 'invalid-config', message: i.message, field: i.field });
     const attrs: Partial<Record<SettingAttribute, string | null>> = {};
     ATTRIBUTES.forEach((a, i) => (attrs[a] = inputs[i] as string | null));

@@ -135,6 +135,14 @@ type ParcelEntry = Extract<(typeof ATTRIBUTE_TABLE)[number], { group: 'parcel' }
 export type SettingAttribute = SettingsEntry['attr'];
 export type ParcelAttribute = ParcelEntry['attr'];
 
+/**
+ * The element's attribute-backed properties (all but the `dom` ones), typed from the table: the raw
+ * string (a boolean for a boolean attribute); the settings controller validates it.
+ */
+export type AttributeProperties = {
+  -readonly [E in Exclude<(typeof ATTRIBUTE_TABLE)[number], { dom: true }> as E['prop']]: E extends { boolean: true } ? boolean : string | null;
+};
+
 /** Every attribute the element observes, kebab-case as in markup. */
 export const ALL_ATTRIBUTES = ATTRIBUTE_TABLE.map((s) => s.attr) as readonly AttributeName[];
 export const SPEC = Object.fromEntries(ATTRIBUTE_TABLE.map((s) => [s.attr, s])) as Readonly<Record<AttributeName, AttributeSpec>>;

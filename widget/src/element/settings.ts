@@ -1,8 +1,9 @@
 // Attribute and config validation. Every attribute is parsed on its own: a bad value is
 // reported (naming the attribute) and replaced by the config value or the default, so
 // one typo in a shop's markup never breaks the widget.
-import { WidgetConfig, firstIssue, type BranchType as BranchTypeT, type FeedKind as FeedKindT, type Lang as LangT, type Layout as LayoutT, type Mode as ModeT } from '../model/index.js';
+import { WidgetConfig, type BranchType as BranchTypeT, type FeedKind as FeedKindT, type Lang as LangT, type Layout as LayoutT, type Mode as ModeT } from '../model/index.js';
 import type { Parsed } from '../core/parsed.js';
+import { parseValidFields } from '../model/validate.js';
 import {
   ALL_ATTRIBUTES,
   ATTRIBUTE_TABLE,
@@ -75,21 +76,9 @@ export function parseConfig(input: unknown): { config: WidgetConfig | undefined;
   const issues: SettingIssue[] = [];
   if (input == null) return { config: undefined, issues };
   if (typeof input !== 'object' || Array.isArray(input)) return { config: undefined, issues: [{ field: 'config', message: 'config: expected an object' }] };
-  const rest: Record<string, unknown> = { ...input };
-  // Each pass drops the top-level fields zod named; a config has a bounded number of them.
-  for (;;) {
-    const r = WidgetConfig.safeParse(rest);
-    if (r.success) return { config: r.data, issues };
-    const before = Object.keys(rest).length;
-    for (const issue of r.error.issues) {
-      const key = issue.path[0];
-      if (typeof key !== 'string' || !(key in rest)) continue;
-      const path = issue.path.map(String).join('.');
-      issues.push({ field: `config.${path}`, message: `config.${path}: ${issue.message}` });
-      delete rest[key];
-    }
-    if (Object.keys(rest).length === before) return { config: undefined, issues: [...issues, { field: 'config', message: firstIssue(r.error).message }] };
-  }
+  const { value, dropped } = parseValidFields(WidgetConfig, input as Record<string, unknown>);
+  for (const d of dropped) issues.push(d.path ? { field: `config.${d.path}`, message: `config.${d.path}: ${d.message}` } : { field: 'config', message: d.message });
+  return { config: value, issues };
 }
 
 function fromConfig(c: WidgetConfig | undefined): Partial<Settings> {
