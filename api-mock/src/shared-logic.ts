@@ -7,6 +7,8 @@ export {
   CLUSTER_OPTIONS, clusterTile,
   type ClusterPointProps, type ClusterTile, type ClusterTileIndex,
 } from '../../widget/src/core/cluster-tile.js';
-export { addDays, localIsoDate, zonedDateTimeStrict } from '../../widget/src/core/calendar.js';
+export {
+  addDays, localIsoDate, wallClockOffsetMs, zonedDateTimeStrict, zonedWallClockToMs, zoneOffsetMs,
+} from '../../widget/src/core/calendar.js';
 export { QUOTE_TTL_MS } from '../../widget/src/core/quote-lifetime.js';
 export { EARTH_RADIUS_M, haversineRad } from '../../widget/src/core/geo.js';

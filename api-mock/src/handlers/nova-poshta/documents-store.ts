@@ -6,7 +6,7 @@
 // documents. Finding what the carrier already holds is the connector's job (getDocumentList).
 import type { Branch } from '../../../../widget/src/model/index.js';
 import type { SandboxContext } from '../../context.js';
-import { addDays } from '../../shared-logic.js';
+import { addDays, zonedDateTimeStrict, zonedWallClockToMs } from '../../shared-logic.js';
 import { uuidFromString } from '../../util/hash.js';
 import { cityRef, warehouseRef } from './refs.js';
 
@@ -167,44 +167,23 @@ export function branchCityRef(b: Branch): string {
 // "dd.mm.yyyy", Kyiv local time (real answers mix this with "yyyy-mm-dd HH:MM:SS" and "dd-mm-yyyy …": the
 // connector accepts all three; the sandbox is consistent).
 
-interface WallClock { y: number; mo: number; d: number; h: number; mi: number; s: number }
-
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KYIV, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-export function kyivWallClock(at: Date | number): WallClock {
-  const p: Record<string, number> = {};
-  for (const part of partsFormat.formatToParts(typeof at === 'number' ? new Date(at) : at)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  return { y: p.year ?? 0, mo: p.month ?? 0, d: p.day ?? 0, h: p.hour ?? 0, mi: p.minute ?? 0, s: p.second ?? 0 };
-}
-
 /** The instant (ms) of a Kyiv wall-clock time (DST-aware: +02:00 in winter, +03:00 in summer). */
 export function kyivToUtcMs(isoDate: string, hour = 0, minute = 0): number {
-  const [y, mo, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const local = Date.UTC(y, mo - 1, d, hour, minute);
-  const offsetAt = (ms: number): number => {
-    const w = kyivWallClock(ms);
-    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000;
-  };
-  const first = local - offsetAt(local);
-  return local - offsetAt(first);
+  return zonedWallClockToMs(isoDate, hour, minute, 0, KYIV);
 }
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
+const asDate = (at: Date | number): Date => (typeof at === 'number' ? new Date(at) : at);
 
 /** "YYYY-MM-DD" in Kyiv. */
 export function kyivIsoDate(at: Date | number): string {
-  const w = kyivWallClock(at);
-  return `${w.y}-${p2(w.mo)}-${p2(w.d)}`;
+  return zonedDateTimeStrict(asDate(at), KYIV).date;
 }
 
 /** "dd.mm.yyyy HH:MM:SS" in Kyiv. */
 export function npDateTime(at: Date | number): string {
-  const w = kyivWallClock(at);
-  return `${p2(w.d)}.${p2(w.mo)}.${w.y} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}`;
+  const w = zonedDateTimeStrict(asDate(at), KYIV);
+  return `${npDate(w.date)} ${p2(w.hour)}:${p2(w.minute)}:${p2(w.second)}`;
 }
 
 /** "YYYY-MM-DD" -> "dd.mm.yyyy". */

@@ -4,6 +4,7 @@
 // No node: imports (the sandbox also runs in a browser service worker).
 import { deliveryDays } from '../../pricing/delivery-days.js';
 import { greatCircleKm } from '../../pricing/geo.js';
+import { zonedDateTimeStrict, zoneOffsetMs } from '../../shared-logic.js';
 import { hash32 } from '../../util/hash.js';
 
 const MINUTE = 60_000;
@@ -144,29 +145,14 @@ export function historyAt(input: TimelineInput, now: number): Operation[] {
   return ops;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** "2026-11-25T14:05:00.000+03:00": local time of the place with its UTC offset. */
 export function localIso(ms: number, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(ms));
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? '0');
-  const y = get('year');
-  const mo = get('month');
-  const d = get('day');
-  const h = get('hour');
-  const mi = get('minute');
-  const s = get('second');
+  const at = new Date(ms);
+  const w = zonedDateTimeStrict(at, timeZone);
   const millis = ((ms % 1000) + 1000) % 1000;
-  const offsetMin = Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - (ms - millis)) / MINUTE);
+  const offsetMin = Math.round(zoneOffsetMs(at, timeZone) / MINUTE);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return `${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}.${String(millis).padStart(3, '0')}${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
+  return `${w.date}T${p2(w.hour)}:${p2(w.minute)}:${p2(w.second)}.${String(millis).padStart(3, '0')}${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
 }

@@ -20,7 +20,7 @@ import { z } from '../../../../widget/src/model/zod.js';
 import { firstIssue } from '../../../../widget/src/model/validate.js';
 import { isNovaPoshtaTtn } from '../../../../widget/src/core/track-number.js';
 import { cityRef as derivedCityRef, warehouseRef as derivedWarehouseRef } from '../../handlers/nova-poshta/refs.js';
-import { addDays, localIsoDate } from '../../shared-logic.js';
+import { addDays, localIsoDate, wallClockOffsetMs } from '../../shared-logic.js';
 import { uuidFromString } from '../../util/hash.js';
 import type {
   CancelOutcome, CarrierOrder, CarrierShipment, CarrierTracking, Connector, ConnectorOptions, SendOutcome,
@@ -165,23 +165,10 @@ function validWall(w: Wall): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-const kyivParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KYIV, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-function kyivOffsetMs(ms: number): number {
-  const p: Record<string, number> = {};
-  for (const part of kyivParts.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - Math.floor(ms / 1000) * 1000;
-}
-
 /** Kyiv wall clock -> ISO with the Kyiv offset ("2026-11-25T14:05:00+02:00"); undefined for an impossible wall clock. */
 export function kyivIso(w: Wall): string | undefined {
   if (!validWall(w)) return undefined;
-  const [y, mo, d] = w.date.split('-').map(Number) as [number, number, number];
-  const local = Date.UTC(y, mo - 1, d, w.h, w.mi, w.s);
-  const offset = kyivOffsetMs(local - kyivOffsetMs(local));
-  const mins = Math.round(offset / 60_000);
+  const mins = Math.round(wallClockOffsetMs(w.date, w.h, w.mi, w.s, KYIV) / 60_000);
   const sign = mins < 0 ? '-' : '+';
   const hh = String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0');
   const mm = String(Math.abs(mins) % 60).padStart(2, '0');
