@@ -55,7 +55,7 @@ export interface OmsHttpDeps {
 }
 
 export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
-  const misses = missCounter(d.now);
+  let lookups = 0;
   const notFound = () => problem(404, 'not_found', 'no such order (or the token does not match it)', { field: 'id' });
 
   /** Owner-key guarded list filter from the query, or the error answer. */
@@ -142,15 +142,17 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
       if (!body.ok) return problem(400, 'malformed_json', 'the body is not valid JSON', { field: 'body' });
       const parsed = validate(TrackingLookup, body.value);
       if (!parsed.ok) return problem(422, 'invalid_field', parsed.message, { field: parsed.field });
+      // Every attempt takes a slot before the lookup; the right phone gives it back. Counted for unknown numbers
+      // too (the 429 says nothing about existence), in the database (one count for all replicas).
       const key = parsed.data.trackNumber.toUpperCase();
-      if (misses.blocked(key)) {
+      const now = d.now().getTime();
+      if (++lookups % LOOKUP_PRUNE_EVERY === 0) await d.store.pruneLookupAttempts(now - LOOKUP_WINDOW_S * 1000);
+      if ((await d.store.takeLookupAttempt(key, now, LOOKUP_WINDOW_S * 1000)) > LOOKUP_MAX_MISSES) {
         return problem(429, 'too_many_attempts', 'too many wrong phone numbers for this track number; try again later', { field: 'phone' }, { 'Retry-After': String(LOOKUP_WINDOW_S) });
       }
       const row = await d.orders.byTrackAndPhone(parsed.data);
-      if (!row) {
-        misses.add(key);
-        return problem(404, 'not_found', 'no parcel with this track number and recipient phone', { field: 'trackNumber' });
-      }
+      if (!row) return problem(404, 'not_found', 'no parcel with this track number and recipient phone', { field: 'trackNumber' });
+      await d.store.returnLookupAttempt(key);
       return json(200, await d.orders.tracking(await d.tracker.refreshIfStale(row)));
     }),
 
@@ -164,36 +166,14 @@ export function omsHandlers(d: OmsHttpDeps): RequestHandler[] {
   ];
 }
 
+/**
+ * Wrong lookups per track number in a fixed window: a phone number has few unknown digits once the track number
+ * is known, so guessing stops after LOOKUP_MAX_MISSES until the window passes.
+ */
 const LOOKUP_WINDOW_S = 600;
 const LOOKUP_MAX_MISSES = 10;
-
-/**
- * Wrong lookups per track number in a fixed window: a phone number has few unknown digits once the track number is
- * known, so guessing stops after LOOKUP_MAX_MISSES. Counted for unknown numbers too (the 429 says nothing about
- * existence). In memory, per process: replicas each allow their own share.
- */
-function missCounter(now: () => Date) {
-  const seen = new Map<string, { since: number; n: number }>();
-  const current = (key: string) => {
-    const t = now().getTime();
-    const e = seen.get(key);
-    if (e && t - e.since < LOOKUP_WINDOW_S * 1000) return e;
-    seen.delete(key);
-    return undefined;
-  };
-  return {
-    blocked: (key: string) => (current(key)?.n ?? 0) >= LOOKUP_MAX_MISSES,
-    add(key: string) {
-      const e = current(key);
-      if (e) e.n++;
-      else {
-        // Bounded: an attacker cycling through random numbers cannot grow the map without end.
-        if (seen.size >= 50_000) seen.clear();
-        seen.set(key, { since: now().getTime(), n: 1 });
-      }
-    },
-  };
-}
+/** Ran-out windows are deleted every this many lookups (random track numbers would otherwise pile up). */
+const LOOKUP_PRUNE_EVERY = 1000;
 
 /** Widget configs with an owner: POST (or PUT to a new id) returns the owner key once; changing one needs it. */
 function configHandlers(d: OmsHttpDeps): RequestHandler[] {

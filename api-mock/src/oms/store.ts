@@ -416,6 +416,39 @@ export class OmsStore {
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 
+  // ------------------------------------------------------- tracking lookups
+
+  /**
+   * Take one lookup attempt for a track number and return how many its window has used, in one statement:
+   * replicas share the count, and concurrent guesses each take a slot of their own (no read-then-write).
+   * A window older than `windowMs` starts again at 1.
+   */
+  async takeLookupAttempt(key: string, now: number, windowMs: number): Promise<number> {
+    const fresh = now - windowMs;
+    const row = await this.db.insertInto('lookup_attempts')
+      .values({ track_key: key, window_start: now, attempts: 1 })
+      .onConflict((oc) => oc.column('track_key').doUpdateSet({
+        // Both expressions read the row as it was: the window restarts and the count resets together.
+        attempts: sql<number>`CASE WHEN lookup_attempts.window_start > ${fresh} THEN lookup_attempts.attempts + 1 ELSE 1 END`,
+        window_start: sql<number>`CASE WHEN lookup_attempts.window_start > ${fresh} THEN lookup_attempts.window_start ELSE ${now} END`,
+      }))
+      .returning('attempts')
+      .executeTakeFirstOrThrow();
+    return Number(row.attempts);
+  }
+
+  /** A lookup that matched: its attempt does not count against the track number. */
+  async returnLookupAttempt(key: string): Promise<void> {
+    await this.db.updateTable('lookup_attempts').set({ attempts: sql<number>`attempts - 1` })
+      .where('track_key', '=', key).where('attempts', '>', 0).execute();
+  }
+
+  /** Forget windows that ran out before `before` (ms); returns how many. */
+  async pruneLookupAttempts(before: number): Promise<number> {
+    const r = await this.db.deleteFrom('lookup_attempts').where('window_start', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   // --------------------------------------------------------------- tracking
 
   /** Orders the tracker should ask about now. */

@@ -97,6 +97,52 @@ describe('POST /api/v1/tracking/lookup', () => {
   });
 });
 
+describe('the wrong-phone limit is one count in the database', () => {
+  it('two replicas on one database share it: 5 wrong phones on each block the 11th attempt on either', async () => {
+    const { track } = await registeredOrder();
+    const replica = await startHarness({ now: () => new Date(clock), dataDir: h.dataDir, databaseUrl: h.databaseUrl });
+    try {
+      const at = (base: string, phone: string) => fetch(`${base}/api/v1/tracking/lookup`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackNumber: track, phone }),
+      }).then((r) => r.status);
+      for (let i = 0; i < 5; i++) {
+        expect(await at(h.base, `+7912000000${i}`)).toBe(404);
+        expect(await at(replica.base, `+7912111111${i}`)).toBe(404);
+      }
+      expect(await at(replica.base, '+79123456789')).toBe(429);
+      expect(await at(h.base, '+79123456789')).toBe(429);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('20 wrong phones at once: exactly 10 are looked up (404), the other 10 get 429', async () => {
+    const { track } = await registeredOrder();
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      lookup({ trackNumber: track, phone: `+79122${String(i).padStart(5, '0')}` }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 404)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+  });
+
+  it('the right phone gives its attempt back: 9 wrong, the right one, then a 10th wrong one is still answered', async () => {
+    const { track } = await registeredOrder();
+    for (let i = 0; i < 9; i++) expect((await lookup({ trackNumber: track, phone: `+7912333333${i}` })).status).toBe(404);
+    expect((await lookup({ trackNumber: track, phone: '+79123456789' })).status).toBe(200);
+    expect((await lookup({ trackNumber: track, phone: '+79124444444' })).status).toBe(404);
+    expect((await lookup({ trackNumber: track, phone: '+79123456789' })).status).toBe(429);
+  });
+
+  it('ran-out windows are pruned, live ones kept', async () => {
+    const store = h.oms.store;
+    const t = clock;
+    await store.takeLookupAttempt('OLD-1', t - 700_000, 600_000);
+    await store.takeLookupAttempt('LIVE-1', t - 100_000, 600_000);
+    expect(await store.pruneLookupAttempts(t - 600_000)).toBeGreaterThanOrEqual(1);
+    const left = await store.db.selectFrom('lookup_attempts').select('track_key').where('track_key', 'in', ['OLD-1', 'LIVE-1']).execute();
+    expect(left.map((r) => r.track_key)).toEqual(['LIVE-1']);
+  });
+});
+
 describe('GET /api/v1/orders/{id}/tracking', () => {
   it('carries the point snapshot taken when the order was accepted, not the live point', async () => {
     const { order } = await registeredOrder();

@@ -92,6 +92,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('outbox_leases').on('outbox').columns(['state', 'lease_until']).execute();
     },
   },
+  '2026-12-02-003-lookup-attempts': {
+    // Tracking lookups by track number + phone, counted per track number in the database, so every replica
+    // sees the same count (it was a map in each process, and N replicas allowed N times the guesses).
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('lookup_attempts')
+        .addColumn('track_key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

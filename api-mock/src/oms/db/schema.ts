@@ -79,10 +79,20 @@ export interface TrackingEventsTable {
   time_zone: string | null;
 }
 
+export interface LookupAttemptsTable {
+  /** The track number, upper case. */
+  track_key: string;
+  /** Start of the current window (ms); a window that ran out starts again at the next attempt. */
+  window_start: number;
+  /** Attempts in the window; a lookup that matched gives its attempt back. */
+  attempts: number;
+}
+
 export interface Database {
   configs: ConfigsTable;
   orders: OrdersTable;
   idempotency: IdempotencyTable;
   outbox: OutboxTable;
   tracking_events: TrackingEventsTable;
+  lookup_attempts: LookupAttemptsTable;
 }
