@@ -9,6 +9,7 @@ import {
   carrierError, DEFAULT_QUOTE_TTL_MS, isCarrierError,
   type AdapterOptions, type CarrierAdapter, type CarrierError, type CarrierRequest, type QuoteContext, type RawAnswer, type ToBranchOptions,
 } from './types.js';
+import { capBranchText } from './cap-text.js';
 import { daysBetween, localIsoDate, parcelKey, toMinor, toNumber } from './util.js';
 
 export const NOVA_POSHTA = 'nova-poshta';
@@ -175,7 +176,7 @@ function unwrap<S extends z.ZodMiniType>(answer: RawAnswer | undefined, schema: 
   return item.data as z.infer<S>;
 }
 
-/** A validated `getWarehouses` item -> Branch (the feed importer maps whole files with it). */
+/** A validated `getWarehouses` item -> Branch, its text capped like the Branch schema's (the feed importer maps whole files with it). */
 export function npWarehouseToBranch(w: NpWarehouse, opts: ToBranchOptions = {}): Branch | CarrierError {
   const lat = toNumber(w.Latitude);
   const lng = toNumber(w.Longitude);
@@ -190,7 +191,7 @@ export function npWarehouseToBranch(w: NpWarehouse, opts: ToBranchOptions = {}):
   if (w.PaymentAccess === '1' && type !== 'parcel_locker') payment.push('cash');
   if (w.PaymentAccess === '1' || w.POSTerminal === '1') payment.push('cod');
   const status = statusOf(w);
-  return {
+  return capBranchText({
     id: `np-${w.Ref}`.slice(0, 64),
     carrier: NOVA_POSHTA,
     type,
@@ -215,7 +216,7 @@ export function npWarehouseToBranch(w: NpWarehouse, opts: ToBranchOptions = {}):
     ...(w.DenyToSelect === '1' ? { statusNote: 'not accepting parcels' } : {}),
     ...(w.Phone ? { phone: w.Phone } : {}),
     carrierRefs: { cityRef: w.CityRef, warehouseRef: w.Ref },
-  };
+  });
 }
 
 function ddmmyyyy(iso: string): string {

@@ -8,6 +8,7 @@ import {
   type AdapterOptions, type CarrierAdapter, type CarrierError, type CarrierRequest, type QuoteContext, type RawAnswer, type ToBranchOptions,
 } from './types.js';
 import { firstIssue } from '../model/validate.js';
+import { capBranchText } from './cap-text.js';
 import { hhmm, localIsoDate, parcelKey, toNumber } from './util.js';
 
 export const RUSSIAN_POST = 'russian-post';
@@ -128,7 +129,7 @@ function errorFromAnswer(carrier: string, answer: RawAnswer, errorSchema: typeof
   return undefined;
 }
 
-/** A validated `postoffice/1.0` office -> Branch (the feed importer maps whole files with it). */
+/** A validated `postoffice/1.0` office -> Branch, its text capped like the Branch schema's (the feed importer maps whole files with it). */
 export function rpOfficeToBranch(o: RpOffice, opts: ToBranchOptions = {}): Branch | CarrierError {
   const lat = toNumber(o.latitude);
   const lng = toNumber(o.longitude);
@@ -166,7 +167,7 @@ export function rpOfficeToBranch(o: RpOffice, opts: ToBranchOptions = {}): Branc
     ...(o['is-private-category'] ? { statusNote: 'private' } : {}),
     ...(phone ? { phone: `8 ${phone['phone-town-code'] ? `(${phone['phone-town-code']}) ` : ''}${phone['phone-number']}` } : {}),
   };
-  return branch;
+  return capBranchText(branch);
 }
 
 export function createRussianPostAdapter(options: RussianPostOptions = {}): CarrierAdapter {
