@@ -2,12 +2,13 @@
 // tracking timeline. Shared by the order API (api-mock/src/oms), the client library (widget/src/orders) and,
 // later, the widget's order step and <bp-tracking>.
 import { z } from './zod.js';
+import { cappedText, TEXT_CAPS } from './capped-text.js';
 import { CarrierId, Money } from './common.js';
 import { Origin } from './config.js';
 import { Parcel } from './parcel.js';
 import { Quote } from './quote.js';
 
-/** Carrier strings and shop text are capped: nothing a client sends can grow a row without bound. */
+/** Shop text is capped: nothing a client sends can grow a row without bound (rejected: the buyer can fix it). */
 const Name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100));
 
 export const Recipient = z.object({
@@ -62,6 +63,10 @@ export const OrderLinks = z.object({
   cancel: z.string(),
 });
 
+// In the answers below, carrier and server text the buyer reads (point names and addresses, event wording, places,
+// reasons) is capped by truncation (capped-text.ts): one absurd string never hides an order or its tracking. Ids,
+// order and track numbers and carrier codes are identifiers and stay as they are (a cut one names another thing).
+
 /** What the order API answers for one order (the buyer's or the owner's view). */
 export const OrderView = z.object({
   id: z.string(),
@@ -71,15 +76,15 @@ export const OrderView = z.object({
   carrier: CarrierId,
   pointId: z.string(),
   /** The point's name and address line as they were when ordered (the point may change later). */
-  pointName: z.string(),
-  pointAddress: z.string(),
+  pointName: cappedText(TEXT_CAPS.name),
+  pointAddress: cappedText(TEXT_CAPS.addressLine),
   parcel: Parcel,
   recipient: Recipient,
   quote: Quote,
   cashOnDelivery: z.optional(Money),
   trackNumber: z.optional(z.string()),
   /** The carrier's reason when it rejected the order. */
-  error: z.optional(z.string()),
+  error: z.optional(cappedText(TEXT_CAPS.note)),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   links: OrderLinks,
@@ -98,11 +103,11 @@ export const TrackingEvent = z.object({
   /** The carrier's own code, e.g. Nova Poshta "7" or Russian Post "8/2". */
   carrierCode: z.string(),
   /** The carrier's wording (untrusted text). */
-  description: z.string(),
+  description: cappedText(TEXT_CAPS.note),
   /** ISO timestamp with the offset of the place where it happened. */
   at: z.iso.datetime({ offset: true }),
   timeZone: z.optional(z.string()),
-  place: z.optional(z.string()),
+  place: z.optional(cappedText(TEXT_CAPS.addressLine)),
 });
 export type TrackingEvent = z.infer<typeof TrackingEvent>;
 
@@ -117,8 +122,8 @@ export const TrackingView = z.object({
   /** Last day the point keeps the parcel (YYYY-MM-DD), once it arrived. */
   storageUntil: z.optional(z.string()),
   pointId: z.string(),
-  pointName: z.string(),
-  pointAddress: z.string(),
+  pointName: cappedText(TEXT_CAPS.name),
+  pointAddress: cappedText(TEXT_CAPS.addressLine),
   events: z.array(TrackingEvent),
   /** When the OMS last heard from the carrier. */
   checkedAt: z.optional(z.iso.datetime({ offset: true })),
@@ -128,9 +133,10 @@ export type TrackingView = z.infer<typeof TrackingView>;
 /** RFC 9457 problem details, as every order API error answers (`application/problem+json`). */
 export const Problem = z.object({
   type: z.string(),
-  title: z.string(),
+  /** Title and detail are shown to the buyer (a refusal may quote the carrier's reason): capped like carrier text. */
+  title: cappedText(TEXT_CAPS.note),
   status: z.int(),
-  detail: z.optional(z.string()),
+  detail: z.optional(cappedText(TEXT_CAPS.note)),
   /** The first bad field, e.g. "recipient.phone". */
   field: z.optional(z.string()),
   /** A stable machine-readable code, e.g. "quote_changed", "in_flight", "key_reused". */

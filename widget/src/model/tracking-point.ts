@@ -3,6 +3,7 @@
 // Kept beside order.ts (not in it) so the order API's base schemas stay as the shop client knows them; the
 // tracking answer is TrackingView plus this optional `point`.
 import { z } from './zod.js';
+import { cappedText, TEXT_CAPS } from './capped-text.js';
 import { BranchType, DayHours, HoursException } from './branch.js';
 import { TrackingView } from './order.js';
 
@@ -12,7 +13,8 @@ export const TrackingPoint = z.object({
   timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
   hours: z.array(DayHours).check(z.maxLength(7)),
   exceptions: z.array(HoursException).check(z.maxLength(400)),
-  phone: z.optional(z.string().check(z.maxLength(40))),
+  /** Capped like Branch.phone, the snapshot's source: an over-long one must not reject the whole tracking answer. */
+  phone: z.optional(cappedText(TEXT_CAPS.phone)),
 });
 export type TrackingPoint = z.infer<typeof TrackingPoint>;
 

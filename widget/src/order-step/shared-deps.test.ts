@@ -12,8 +12,8 @@ const src = join(import.meta.dirname, '..');
 const files = (dir: string) => readdirSync(join(src, dir))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.dist.ts') && f !== 'test-fixtures.ts' && f !== 'file-store.ts')
   .map((f) => join(src, dir, f));
-/** Every source the order file bundles (model/order.ts and tracking-point.ts come in through the order client). */
-const bundled = [...files('order-step'), ...files('orders'), join(src, 'model/order.ts'), join(src, 'model/tracking-point.ts')]
+/** Every source the order file bundles (model/order.ts and tracking-point.ts come in through the order client, capped-text.ts with them). */
+const bundled = [...files('order-step'), ...files('orders'), ...['order', 'tracking-point', 'capped-text'].map((m) => join(src, `model/${m}.ts`))]
   .filter((f) => !f.endsWith('shared-deps.ts'));
 
 function valueImports(text: string, from: RegExp): string[] {

@@ -25,6 +25,8 @@ export const orderZod = {
   number: z.number,
   object: z.object,
   optional: z.optional,
+  // model/capped-text.ts (carrier text in order and tracking answers); the main file has it already for Branch.
+  overwrite: z.overwrite,
   regex: z.regex,
   string: z.string,
   trim: z.trim,
