@@ -96,6 +96,51 @@ test.describe('hostile carrier text', () => {
   });
 });
 
+test.describe('hostile tracking answer', () => {
+  const HUGE_EVENT = 'Посылка прибыла в сортировочный центр и ожидает обработки, '.repeat(170); // 10,030 characters
+  const ORDER = 'ord_hostile_text';
+
+  test('<bp-tracking>: a 10,000-character event text is capped and its timeline row stays small', async ({ page }) => {
+    // The phone screen of tracking.spec.ts: the narrowest width the page is made for, so the most lines per text.
+    await page.setViewportSize({ width: 360, height: 740 });
+    let served = 0;
+    // The carrier's wording reaches the buyer through the order API's tracking answer: answered here, made hostile.
+    await page.route(`**/api/v1/orders/${ORDER}/tracking`, (route) => {
+      served++;
+      return route.fulfill({ status: 200, json: {
+        orderId: ORDER, status: 'in_transit', carrier: 'russian-post', trackNumber: 'RA123456785RU',
+        pointId: 'rp-101000', pointName: 'Москва 101000', pointAddress: 'Мясницкая ул., 26',
+        events: [
+          { status: 'in_transit', carrierCode: '8/2', description: HUGE_EVENT, place: 'Москва 101000', at: '2026-12-02T08:15:00+03:00' },
+          { status: 'registered', carrierCode: '1/1', description: 'Принято в отделении связи', at: '2026-12-01T10:00:00+03:00' },
+        ],
+      } });
+    });
+    const pageErrors = await openPage(page, '/shop/hostile-tracking.html', shopPage('<script src="/widget/dist/bp-tracking.js"></script>',
+      `<bp-tracking order-id="${ORDER}" token="tok_0123456789abcdef"></bp-tracking>`));
+    const events = page.locator('bp-tracking').getByRole('list', { name: 'История' }).getByRole('listitem');
+    await expect(events).toHaveCount(2, LOADED);
+    expect(served).toBeGreaterThan(0);
+
+    // Capped by the schema (500 with the ellipsis): the row holds a paragraph, not the 10,000 characters
+    // (uncapped, this row is several thousand pixels tall at this width).
+    const desc = (await events.first().locator('.ev-desc').first().textContent())!.replace(/^ · /, '');
+    expect(desc).toHaveLength(500);
+    expect(desc.endsWith('…')).toBe(true);
+    expect(HUGE_EVENT.startsWith(desc.slice(0, -1))).toBe(true);
+    const row = (await events.first().boundingBox())!;
+    expect(row.height).toBeLessThan(450);
+    // Wrapped inside the page, and the next event and the point still follow it.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect(events.nth(1)).toContainText('Принято в отделении связи');
+    await expect(page.locator('bp-tracking').locator('[part=point]')).toContainText('Мясницкая ул., 26');
+    await page.screenshot({ path: test.info().outputPath('hostile-tracking.png'), fullPage: true });
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 test('three pickers on one page choose independently and each submits its own field', async ({ page }) => {
   await recordEvents(page);
   const pageErrors = await openPage(page, '/shop/three.html', shopPage(SCRIPT, `
