@@ -1,11 +1,12 @@
 // Generates custom-elements.json (schema 2.1.0) for <branch-picker> and <bp-tracking> from the sources
 // themselves: <branch-picker>'s attributes from the attribute table (element/settings-table.ts) and its doc comments,
 // <bp-tracking>'s from its `static properties` and the doc comments of their declarations; events/parts/slots from
-// each class's JSDoc, CSS custom properties from the :host tokens. widget-manifest.test.ts checks it against the
-// elements and their templates, so the manifest cannot silently drift from them.
+// each class's JSDoc, CSS custom properties from the token stylesheets both elements adopt (ui/tokens.ts).
+// widget-manifest.test.ts checks it against the elements and their templates, so the manifest cannot silently drift.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_ATTRIBUTES, SPEC } from '../widget/src/element/settings-table.js';
+import { mapTokens, themeTokens, tokenTable } from '../widget/src/ui/tokens.js';
 
 const root = resolve(import.meta.dirname, '..');
 const read = (p: string) => readFileSync(resolve(root, p), 'utf8');
@@ -91,15 +92,13 @@ export function jsdocTags(source: string, tag: string): Array<{ name: string; de
   return [...source.matchAll(re)].map((m) => ({ name: m[1]!, description: m[2]!.trim() }));
 }
 
-/** Custom properties declared on :host in the tokens block, with their defaults. */
-export function cssTokens(stylesSource: string): Array<{ name: string; default: string }> {
-  const block = stylesSource.slice(stylesSource.indexOf('export const tokens'), stylesSource.indexOf('export const layoutStyles'));
-  return [...block.matchAll(/^\s*(--bp-[a-z0-9-]+):\s*([^;]+);/gm)].map((m) => ({ name: m[1]!, default: m[2]!.trim() }));
+/** Tokens of widget/src/ui/tokens.ts as the manifest's cssProperties: each with its default. */
+export function cssProperties(table: Record<string, string>): Array<{ name: string; default: string }> {
+  return Object.entries(table).map(([name, value]) => ({ name, default: value }));
 }
 
 export function buildManifest(version: string): Manifest {
   const element = read('widget/src/branch-picker.ts');
-  const styles = read('widget/src/ui/styles.ts');
   const declaration = {
     kind: 'class',
     name: 'BranchPicker',
@@ -114,7 +113,7 @@ export function buildManifest(version: string): Manifest {
     events: jsdocTags(element, 'fires').map((e) => ({ ...e, type: { text: `CustomEvent-like ${eventClass(e.name)}` } })),
     cssParts: jsdocTags(element, 'csspart'),
     slots: jsdocTags(element, 'slot'),
-    cssProperties: cssTokens(styles).map((t) => ({ name: t.name, default: t.default })),
+    cssProperties: cssProperties(tokenTable(themeTokens, mapTokens)),
   };
   return {
     schemaVersion: '2.1.0',
@@ -176,13 +175,6 @@ function declarationDoc(source: string, prop: string): string | undefined {
   return m?.[1]!.replace(/\s*\n\s*\*\s*/g, ' ').trim();
 }
 
-/** The --bp-* tokens declared on <bp-tracking>'s :host, with their defaults. */
-export function trackingTokens(stylesSource = read('widget/src/tracking/styles.ts')): Array<{ name: string; default: string }> {
-  const start = stylesSource.indexOf(':host {');
-  const block = stylesSource.slice(start, stylesSource.indexOf('}', start));
-  return [...block.matchAll(/^\s*(--bp-[a-z0-9-]+):\s*([^;]+);/gm)].map((m) => ({ name: m[1]!, default: m[2]!.trim() }));
-}
-
 const TRACKING_PROPERTIES = [
   { name: 'fetch', type: '((input: string, init: RequestInit) => Promise<Response>) | undefined', description: 'Replaces `fetch` (tests, a shop\'s own transport).' },
 ];
@@ -208,7 +200,7 @@ export function buildTrackingDeclaration(): Record<string, unknown> {
     ],
     events: jsdocTags(element, 'fires').map((e) => ({ ...e, type: { text: classes.get(e.name) ?? 'Event' } })),
     cssParts: jsdocTags(element, 'csspart'),
-    cssProperties: trackingTokens().map((t) => ({ name: t.name, default: t.default })),
+    cssProperties: cssProperties(tokenTable(themeTokens)),
   };
 }
 

@@ -1,27 +1,10 @@
-// <bp-tracking>'s shadow styles. The --bp-* tokens are the picker's public theming tokens with the same defaults
-// (styles.test.ts holds them equal to widget/src/ui/styles.ts), declared here rather than imported because the
-// picker's stylesheet module carries Leaflet's CSS, which a tracking page has no use for.
+// <bp-tracking>'s shadow styles. Its --bp-* tokens are the picker's theme tokens (colours, type, radius) from
+// ui/tokens.ts, not from ui/styles.ts: that module carries Leaflet's CSS, which a tracking page has no use for.
 import { css } from 'lit';
+import { themeTokens } from '../ui/tokens.js';
 
-export const trackingStyles = css`
+const trackingCss = css`
   :host {
-    --bp-primary: #2459d6;
-    --bp-primary-hover: color-mix(in srgb, var(--bp-primary) 86%, #000);
-    --bp-primary-soft: color-mix(in srgb, var(--bp-primary) 10%, transparent);
-    --bp-on-primary: #fff;
-    --bp-radius: 12px;
-    --bp-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    --bp-font-size: 14px;
-    --bp-surface: #fff;
-    --bp-surface-alt: #f4f6f9;
-    --bp-text: #161b22;
-    --bp-text-muted: #5b6573;
-    --bp-border: #dfe3e8;
-    --bp-focus-ring: #2459d6;
-    --bp-open: #177245;
-    --bp-closed: #9a3b12;
-    --bp-off: #b3261e;
-
     display: block;
     box-sizing: border-box;
     color: var(--bp-text);
@@ -110,3 +93,5 @@ export const trackingStyles = css`
   .skeleton { height: 14px; border-radius: 6px; background: var(--bp-surface-alt); }
   .skeleton.big { height: 56px; }
 `;
+
+export const trackingStyles = [themeTokens, trackingCss];

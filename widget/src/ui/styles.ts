@@ -2,37 +2,12 @@
 // 'unsafe-inline'). Leaflet's CSS is inlined here so tiles and panes work inside the shadow root.
 import { css, unsafeCSS } from 'lit';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { mapTokens, themeTokens } from './tokens.js';
 
 export const leafletStyles = unsafeCSS(leafletCss);
 
-export const tokens = css`
+const hostStyles = css`
   :host {
-    /* Public theming tokens (documented in widget/README.md). */
-    --bp-primary: #2459d6;
-    --bp-primary-hover: color-mix(in srgb, var(--bp-primary) 86%, #000);
-    --bp-primary-soft: color-mix(in srgb, var(--bp-primary) 10%, transparent);
-    --bp-on-primary: #fff;
-    --bp-radius: 12px;
-    --bp-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    --bp-font-size: 14px;
-    --bp-surface: #fff;
-    --bp-surface-alt: #f4f6f9;
-    --bp-text: #161b22;
-    --bp-text-muted: #5b6573;
-    --bp-border: #dfe3e8;
-    --bp-focus-ring: #2459d6;
-    --bp-open: #177245;
-    --bp-closed: #9a3b12;
-    --bp-off: #b3261e;
-    --bp-marker-post-office: #2459d6;
-    --bp-marker-pickup-point: #14865a;
-    --bp-marker-parcel-locker: #d2641a;
-    --bp-marker-unavailable: #98a1ab;
-    --bp-cluster: #1f2d45;
-    --bp-water: #cfe1ec;
-    --bp-height: 540px;
-    --bp-side-width: 360px;
-
     display: block;
     position: relative;
     box-sizing: border-box;
@@ -69,6 +44,9 @@ export const tokens = css`
     *, *::before, *::after { transition: none !important; animation: none !important; }
   }
 `;
+
+/** The public --bp-* tokens with their defaults (ui/tokens.ts, shared with <bp-tracking>), then the host's own rules. */
+export const tokens = [themeTokens, mapTokens, hostStyles];
 
 export const layoutStyles = css`
   .root { height: 100%; container-type: inline-size; container-name: bp; }
