@@ -9,7 +9,7 @@ const log = document.querySelector<HTMLOListElement>('#log')!;
 const checkout = document.querySelector<HTMLFormElement>('#checkout')!;
 const submitted = document.querySelector<HTMLOutputElement>('#submitted')!;
 
-// Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none
+// Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none&order=1
 const params = new URLSearchParams(location.search);
 
 /** Shows a deep-linked value in its control, adding it as an option when it is not one of the presets. */
@@ -21,6 +21,7 @@ function reflect(name: string, value: string): void {
 }
 
 for (const [k, v] of params) {
+  if (k === 'order') continue; // a switch with companions (setOrder below), and ?order=0 means off
   picker.setAttribute(k, v);
   reflect(k, v);
 }
@@ -41,8 +42,46 @@ function setParcel(value: string): void {
 // The origin comes with any parcel: a shop always knows where it ships from.
 if (!picker.hasAttribute('origin')) picker.setAttribute('origin', 'RU:101000;UA:Київ');
 
+const orderSwitch = controls.elements.namedItem('order') as HTMLInputElement;
+const parcelSelect = controls.elements.namedItem('parcel') as HTMLSelectElement;
+/** Attributes the order switch added, taken away again when it is turned off (a deep-linked config-id stays). */
+const addedForOrder = new Set<string>();
+
+/**
+ * The order step (`order`) needs the widget's config id and a parcel: turning it on brings the sandbox's demo
+ * config, the first parcel preset when none is chosen (shown in its control), and a track link to this site's
+ * tracking page (an absolute path, whatever sub-path the site is served under).
+ */
+function setOrder(on: boolean): void {
+  orderSwitch.checked = on;
+  if (!on) {
+    picker.removeAttribute('order');
+    for (const name of addedForOrder) picker.removeAttribute(name);
+    addedForOrder.clear();
+    return;
+  }
+  const addAttr = (name: string, value: string) => {
+    if (picker.hasAttribute(name)) return;
+    picker.setAttribute(name, value);
+    addedForOrder.add(name);
+  };
+  addAttr('config-id', 'demo');
+  addAttr('track-url', `${new URL('track.html', location.href).pathname}#order={orderId}&token={token}`);
+  if (!picker.hasAttribute('parcel-weight')) {
+    parcelSelect.value = [...parcelSelect.options].find((o) => o.value)!.value;
+    setParcel(parcelSelect.value);
+  }
+  picker.setAttribute('order', '');
+}
+
+if (params.has('order') && !/^(0|false|off)$/.test(params.get('order')!)) setOrder(true);
+
 controls.addEventListener('input', (e) => {
   const el = e.target as HTMLInputElement | HTMLSelectElement;
+  if (el.name === 'order') {
+    setOrder(orderSwitch.checked);
+    return;
+  }
   if (el.name === 'parcel') {
     setParcel(el.value);
     return;
@@ -71,6 +110,7 @@ picker.addEventListener('bp-change', (e) => {
   const q = e.detail.quote;
   add(`bp-change ${e.detail.branch.id}: ${e.detail.branch.addressLine}${q ? ` · ${q.total / 100} ${q.currency}, ${q.deliveryDays.min}-${q.deliveryDays.max} d` : ''}`);
 });
+picker.addEventListener('bp-order', (e) => add(`bp-order ${e.detail.orderNumber} (${e.detail.status}), ${e.detail.quote.total / 100} ${e.detail.quote.currency}`));
 picker.addEventListener('bp-error', (e) => add(`bp-error ${e.detail.code}${e.detail.field ? ` [${e.detail.field}]` : ''}: ${e.detail.message}`));
 
 checkout.addEventListener('submit', (e) => {
