@@ -9,7 +9,8 @@ const log = document.querySelector<HTMLOListElement>('#log')!;
 const checkout = document.querySelector<HTMLFormElement>('#checkout')!;
 const submitted = document.querySelector<HTMLOutputElement>('#submitted')!;
 
-// Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none&order=1
+// Deep links: /widget/?layout=list&lang=en&mode=modal&selected=...&tile-url=none&order=1&width=800
+// (the controls write them back: writeUrl below).
 const params = new URLSearchParams(location.search);
 
 /** Shows a deep-linked value in its control, adding it as an option when it is not one of the presets. */
@@ -20,10 +21,22 @@ function reflect(name: string, value: string): void {
   field.value = value;
 }
 
+const widthInput = controls.elements.namedItem('width') as HTMLInputElement;
+/** The width control is the picker's max-width, not an attribute. */
+function setWidth(px: string): void {
+  widthInput.value = px; // the range clamps and rounds it
+  picker.style.setProperty('max-width', `${widthInput.value}px`);
+}
+
 for (const [k, v] of params) {
   if (k === 'order') continue; // a switch with companions (setOrder below), and ?order=0 means off
+  if (k === 'width') {
+    setWidth(v);
+    continue;
+  }
   picker.setAttribute(k, v);
   reflect(k, v);
+  if (k === 'lang') document.documentElement.lang = v;
 }
 // The parcel is three attributes; its control holds them as "grams|LxWxH[|declared value]".
 if (params.has('parcel-weight')) {
@@ -87,13 +100,43 @@ controls.addEventListener('input', (e) => {
     return;
   }
   if (el.name === 'width') {
-    picker.style.setProperty('max-width', `${el.value}px`);
+    setWidth(el.value);
     return;
   }
   if (el.value) picker.setAttribute(el.name, el.value);
   else picker.removeAttribute(el.name);
   if (el.name === 'lang') document.documentElement.lang = el.value;
 });
+
+/** A control's value as the page ships it (a select's first option unless one is marked selected). */
+function defaultOf(field: HTMLInputElement | HTMLSelectElement): string {
+  if (field instanceof HTMLInputElement) return field.defaultValue;
+  return ([...field.options].find((o) => o.defaultSelected) ?? field.options[0])?.value ?? '';
+}
+
+/**
+ * Writes the controls' values into the query string, in the deep link's terms, so a reload or a shared link brings
+ * the same setup back. Defaults are left out (a default setup has a clean URL); deep-linked parameters no control
+ * holds (selected, config-id...) stay. replaceState: adjusting the setup adds no history entries.
+ */
+function writeUrl(): void {
+  const query = new URLSearchParams(location.search);
+  const put = (name: string, value: string | undefined, fallback = '') => (value && value !== fallback ? query.set(name, value) : query.delete(name));
+  for (const field of controls.elements) {
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) continue;
+    if (field.name === 'order') put('order', orderSwitch.checked ? '1' : '');
+    else if (field.name === 'parcel') {
+      const [weight, size, declared] = field.value.split('|');
+      put('parcel-weight', weight);
+      put('parcel-size', size);
+      put('declared-value', declared);
+    } else put(field.name, field.value, defaultOf(field));
+  }
+  const search = query.toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+}
+// On change, not input: a dragged width slider writes once, when it is let go.
+controls.addEventListener('change', writeUrl);
 
 function add(text: string): void {
   const li = document.createElement('li');
