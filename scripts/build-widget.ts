@@ -6,7 +6,8 @@
 //                                        (IIFE; borrows the main file's zod and schemas, SRI hash baked into the main file)
 //   dist/widget/branch-picker.basemap.js  the built-in fallback basemap (packed coastlines), injected only when
 //                                        tiles fail or tile-url="none" (IIFE, no Leaflet/Lit/zod inside, SRI in the main file)
-//   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside)
+//   dist/widget/branch-picker.worker.js  the cluster worker of feed="nova-poshta" (IIFE, supercluster inside; built
+//                                        first: both builds below bake in its SRI hash for the CDN path)
 //   dist/widget/branch-picker.order.js  the buyer's order step (<bp-order-step>), injected only when the order step is
 //                                       on (IIFE; borrows the main file's Lit, zod, schemas and formatters)
 //   dist/widget-test/order-step-harness.js  TEST ONLY, not published: calls the order step's script-tag loader until
@@ -108,9 +109,12 @@ const base = (): InlineConfig => ({
   css: { postcss: { plugins: [trimLeafletCss] } },
 });
 
-async function buildEsm(): Promise<void> {
+/** Both library builds pin the worker file they start from a CDN (cluster-worker-factory.dist.ts): build it first. */
+async function buildEsm(workerSri: string): Promise<void> {
+  const b = base();
   await build({
-    ...base(),
+    ...b,
+    define: { ...b.define, __BP_WORKER_SRI__: JSON.stringify(workerSri) },
     plugins: [moduleSwaps('esm', [workerFactory], root)],
     build: {
       outDir: join(out, 'esm'),
@@ -154,12 +158,12 @@ async function buildClassicFile(file: string, entry: string, name: string, extra
   });
 }
 
-function buildIife(quotesSri: string, basemapSri: string, orderSri: string): Promise<void> {
+function buildIife(quotesSri: string, basemapSri: string, orderSri: string, workerSri: string): Promise<void> {
   return buildClassicFile(MAIN_FILE, 'define.ts', 'BranchPickerBundle', {
     // A classic script has no import.meta: the script tag's own URL (document.currentScript) is used.
     define: {
       'import.meta.url': '""', __BP_QUOTES_SRI__: JSON.stringify(quotesSri), __BP_BASEMAP_SRI__: JSON.stringify(basemapSri),
-      __BP_ORDER_SRI__: JSON.stringify(orderSri),
+      __BP_ORDER_SRI__: JSON.stringify(orderSri), __BP_WORKER_SRI__: JSON.stringify(workerSri),
     },
     plugins: [litTemplates, moduleSwaps(MAIN_FILE, [...leaflet, workerFactory, noFallback, quotesLoader, basemapLoader, orderLoader], root)],
   });
@@ -245,7 +249,9 @@ function checkNoMocks(files: string[]): void {
 const t0 = performance.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await buildEsm();
+const worker = join(out, WORKER_FILE);
+await buildWorker();
+await buildEsm(sri(worker));
 const quotes = join(out, QUOTES_FILE);
 await buildQuotes();
 checkNoZod(quotes);
@@ -257,14 +263,12 @@ checkNoZod(order);
 checkNoLit(order);
 rmSync(testOut, { recursive: true, force: true });
 await buildOrderHarness(sri(order));
-await buildIife(sri(quotes), sri(basemap), sri(order));
+await buildIife(sri(quotes), sri(basemap), sri(order), sri(worker));
 checkNoBasemapData(join(out, MAIN_FILE));
-await buildWorker();
 const tracking = join(out, TRACKING_FILE);
 await buildTracking();
 buildTypes();
 const script = join(out, MAIN_FILE);
-const worker = join(out, WORKER_FILE);
 const esmFiles = listFiles(join(out, 'esm'));
 checkNoMocks([script, quotes, basemap, worker, order, tracking, ...esmFiles]);
 writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(buildManifest(VERSION), null, 2)}\n`);

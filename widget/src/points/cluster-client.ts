@@ -1,5 +1,6 @@
 // The main thread's side of the cluster worker: numbered requests, answers matched by number,
-// and a clear failure when the worker cannot start (404, CSP, cross-origin without blob:).
+// and a clear failure when the worker cannot start (404, CSP, cross-origin without blob:, a CDN copy
+// that fails its integrity check).
 import type { ClusterAnswer, ClusterEnvelope, ClusterReply, ClusterRequest } from './cluster-protocol.js';
 import { spawnClusterWorker } from './cluster-worker-factory.js';
 import { mainThreadBackend } from './cluster-fallback.js';
@@ -68,10 +69,58 @@ export class WorkerBackend implements ClusterBackend {
   }
 }
 
-/** A worker, or undefined when the browser refused to create one synchronously (CSP, origin). */
-export function tryWorker(spawn: () => WorkerLike = spawnClusterWorker): { backend?: ClusterBackend; error?: string } {
+/**
+ * A worker that is still being started (the cross-origin path fetches and verifies the file first):
+ * messages wait in order until it exists; a failed start reaches the listeners as an 'error' event,
+ * so WorkerBackend reports it exactly like a worker that failed to load.
+ */
+export class PendingWorker implements WorkerLike {
+  private worker: WorkerLike | undefined;
+  private queue: Array<[ClusterEnvelope, Transferable[]]> = [];
+  private readonly listeners: Array<['message' | 'error' | 'messageerror', (e: never) => void]> = [];
+  private ended = false;
+
+  constructor(start: Promise<WorkerLike>) {
+    start.then((w) => {
+      if (this.ended) return w.terminate();
+      this.worker = w;
+      for (const [type, fn] of this.listeners) w.addEventListener(type as 'error', fn as (e: Event) => void);
+      for (const [m, transfer] of this.queue) w.postMessage(m, transfer);
+      this.queue = [];
+    }, (e: unknown) => {
+      this.queue = [];
+      if (this.ended) return;
+      const message = e instanceof Error ? e.message : String(e);
+      const ev = Object.assign(new Event('error'), { message });
+      for (const [type, fn] of this.listeners) if (type === 'error') fn(ev as never);
+    });
+  }
+
+  postMessage(m: ClusterEnvelope, transfer: Transferable[]): void {
+    if (this.worker) this.worker.postMessage(m, transfer);
+    else if (!this.ended) this.queue.push([m, transfer]);
+  }
+
+  addEventListener(type: 'message', fn: (e: MessageEvent<ClusterReply>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', fn: (e: Event) => void): void;
+  addEventListener(type: 'message' | 'error' | 'messageerror', fn: (e: never) => void): void {
+    this.listeners.push([type, fn]);
+    this.worker?.addEventListener(type as 'error', fn as (e: Event) => void);
+  }
+
+  terminate(): void {
+    this.ended = true;
+    this.queue = [];
+    this.worker?.terminate();
+  }
+}
+
+/** A worker, or undefined when the browser refused to create one synchronously (CSP, origin).
+ * A worker that starts asynchronously reports a refusal later, through WorkerBackend's WorkerFailed. */
+export function tryWorker(spawn: () => WorkerLike | Promise<WorkerLike> = spawnClusterWorker): { backend?: ClusterBackend; error?: string } {
   try {
-    return { backend: new WorkerBackend(spawn()) };
+    const w = spawn();
+    return { backend: new WorkerBackend(w instanceof Promise ? new PendingWorker(w) : w) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
