@@ -10,7 +10,8 @@
 // - img-src: the raster tile server and data: (Leaflet blanks each tile it removes with a data: image;
 //   without it every pan logs violations); nothing extra with tile-url="none" (the basemap is drawn on a canvas).
 // - worker-src: only the Nova Poshta whole-list source uses a worker. Same origin: a plain Worker
-//   (falls back to script-src); from a CDN: a blob: bootstrap that importScripts() the file.
+//   (falls back to script-src); from a CDN: the file is fetched with its SRI hash and started from a
+//   blob: of the checked bytes, so that source also needs the script origin in connect-src.
 import type { WidgetConfig } from '../../widget/src/model/config.js';
 import { WIDGET_DEFAULTS } from './defaults.js';
 import type { ScriptSource, SnippetOptions } from './snippet.js';
@@ -54,6 +55,7 @@ export function cspDirectives({ config, src, opts = {}, inlineHashes = [] }: Csp
   const apiBase = config.apiBase ?? opts.defaultApiBase;
   const api = originOf(apiBase, src.scriptUrl);
   const tiles = tileOrigin(config.tileUrl ?? WIDGET_DEFAULTS.tileUrl);
+  const worker = config.feed === 'nova-poshta';
   const out: CspDirective[] = [
     { name: 'default-src', sources: ["'self'"], why: 'your own policy; nothing the widget needs' },
     {
@@ -62,14 +64,20 @@ export function cspDirectives({ config, src, opts = {}, inlineHashes = [] }: Csp
       why: 'branch-picker.js and its on-demand files (tariffs, basemap, worker), plus the hashes of the inline snippets',
     },
     { name: 'style-src', sources: ["'self'"], why: 'nothing extra: the widget uses adopted stylesheets, no inline <style>' },
-    { name: 'connect-src', sources: dedupe(["'self'", api]), why: 'the points, tariff, config and order API (api-base); carriers are reached through it' },
+    {
+      name: 'connect-src',
+      sources: dedupe(["'self'", api, worker ? scriptOrigin : undefined]),
+      why: worker
+        ? 'the points, tariff, config and order API (api-base; carriers are reached through it) and the clustering worker, fetched with its integrity hash'
+        : 'the points, tariff, config and order API (api-base); carriers are reached through it',
+    },
     {
       name: 'img-src',
       sources: dedupe(["'self'", tiles, tiles ? 'data:' : undefined]),
       why: tiles ? 'map tiles (data: for the blank image Leaflet puts in a removed tile)' : 'nothing extra: the built-in basemap is drawn on a canvas',
     },
   ];
-  if (config.feed === 'nova-poshta') {
+  if (worker) {
     out.push({
       name: 'worker-src',
       sources: dedupe(["'self'", scriptOrigin, 'blob:']),

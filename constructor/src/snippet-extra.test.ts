@@ -81,6 +81,8 @@ describe('CSP snippet', () => {
   it('adds worker-src with blob: only for the Nova Poshta whole-list source', () => {
     const d = Object.fromEntries(cspDirectives({ config: { feed: 'nova-poshta', npApiKey: 'k' }, src: SRC }).map((x) => [x.name, x.sources]));
     expect(d['worker-src']).toEqual(["'self'", 'https://cdn.example', 'blob:']);
+    // From a CDN the worker file is fetched (and checked against its SRI hash) before it starts.
+    expect(d['connect-src']).toEqual(["'self'", 'https://cdn.example']);
   });
 
   it('lists the hashes of the inline snippets, computed over their exact text', async () => {
