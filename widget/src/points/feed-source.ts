@@ -88,7 +88,7 @@ export class RemoteList {
     }
     const fallback = await mainThreadBackend();
     if (!fallback) {
-      throw new ApiError('network', `the list feed's worker could not start (${why}): serve ${WORKER_FILE} from the page's origin, next to ${MAIN_FILE}`);
+      throw new ApiError('network', `the list feed's worker could not start (${why}): serve ${WORKER_FILE} unmodified next to ${MAIN_FILE}, from the page's origin or from a CDN with CORS (connect-src and worker-src blob: in the CSP)`);
     }
     console.warn(`[branch-picker] no worker for the list feed (${why}): running it on the main thread`);
     fallback.onGrow = grew;
