@@ -43,13 +43,14 @@ if (params.has('parcel-weight')) {
   reflect('parcel', [params.get('parcel-weight'), params.get('parcel-size') ?? '', params.get('declared-value')].filter((v) => v !== null).join('|').replace(/\|$/, ''));
 }
 
-/** "grams|LxWxH[|declared value]" -> the parcel attributes (empty: no parcel, no tariffs). */
-function setParcel(value: string): void {
+/** "grams|LxWxH[|declared value]" -> the parcel attributes, as the deep link names them (empty: no parcel, no tariffs). */
+function parcelAttributes(value: string): Array<[string, string | undefined]> {
   const [weight, size, declared] = value.split('|');
-  const set = (name: string, v: string | undefined) => (v ? picker.setAttribute(name, v) : picker.removeAttribute(name));
-  set('parcel-weight', weight);
-  set('parcel-size', size);
-  set('declared-value', declared);
+  return [['parcel-weight', weight], ['parcel-size', size], ['declared-value', declared]];
+}
+
+function setParcel(value: string): void {
+  for (const [name, v] of parcelAttributes(value)) v ? picker.setAttribute(name, v) : picker.removeAttribute(name);
 }
 
 // The origin comes with any parcel: a shop always knows where it ships from.
@@ -125,12 +126,8 @@ function writeUrl(): void {
   for (const field of controls.elements) {
     if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) continue;
     if (field.name === 'order') put('order', orderSwitch.checked ? '1' : '');
-    else if (field.name === 'parcel') {
-      const [weight, size, declared] = field.value.split('|');
-      put('parcel-weight', weight);
-      put('parcel-size', size);
-      put('declared-value', declared);
-    } else put(field.name, field.value, defaultOf(field));
+    else if (field.name === 'parcel') for (const [name, v] of parcelAttributes(field.value)) put(name, v);
+    else put(field.name, field.value, defaultOf(field));
   }
   const search = query.toString();
   history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
